@@ -1,0 +1,180 @@
+package dev.suture.cli.demo;
+
+import dev.suture.cli.ApiClient;
+import dev.suture.cli.ApplyCommand;
+import dev.suture.cli.CliException;
+import dev.suture.cli.ExitCodes;
+import dev.suture.cli.Main;
+import dev.suture.cli.ServerJar;
+import dev.suture.cli.Terminal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `suture demo`: a real server, 12 real services, two narrated rollouts, and checks of the outcome. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the end-to-end demo on this machine: starts a Suture server and 12 small services",
+                "(2 staging, 10 production) on loopback ports, applies assets/patches/plans, then",
+                "1) rolls out a good patch to staging and then production, and",
+                "2) rolls out a bad patch whose production canary fails: automatic rollback and a P1 incident.",
+                "Everything runs under a temp directory and is stopped on exit or Ctrl-C."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--once", description = "Run the scenarios, check them, stop everything; exit 0 only if all went as expected")
+    boolean once;
+
+    @Option(names = "--port", paramLabel = "N", description = "Server port (default: a free one)")
+    Integer port;
+
+    @Option(names = "--keep", description = "Keep the temp directory (data, logs, service state) after exit")
+    boolean keep;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, String> env = ((Main) spec.root().userObject()).env();
+        PrintWriter out = spec.commandLine().getOut();
+        Terminal terminal = Terminal.detect(env);
+        Path jar = ServerJar.locate(env);
+        Path tmp = Files.createTempDirectory("suture-demo-");
+        ChildProcesses children = new ChildProcesses(Duration.ofSeconds(15));
+        boolean[] success = {false};
+        Thread cleanup = new Thread(() -> {
+            children.close();
+            if (!keep && success[0]) {
+                deleteTree(tmp);
+            }
+        }, "suture-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+
+        List<String> failures = new ArrayList<>();
+        DemoServer server = null;
+        String badRollout = null;
+        try {
+            List<Integer> ports = Ports.free(DemoFleet.STAGING + DemoFleet.PRODUCTION + 1);
+            int serverPort = port != null ? port : ports.get(ports.size() - 1);
+            out.println("Demo directory: " + tmp);
+            server = DemoServer.start(children, ServerJar.java(), serverJvmOptions(env), jar, tmp.resolve("data"),
+                    serverPort, tmp.resolve("server.log"));
+            DemoFleet fleet = DemoFleet.layout(tmp.resolve("fleet"), ports);
+            fleet.prepare();
+            // services start while the server boots: they are small and it is slow
+            fleet.start(children, ServerJar.java(), ServerJar.ownClasspath());
+            server.awaitUp(Duration.ofSeconds(90), out);
+            fleet.awaitHealthy(Duration.ofSeconds(60));
+            out.println("12 demo services up: " + DemoFleet.STAGING + " staging (stg-web-01..02), "
+                    + DemoFleet.PRODUCTION + " production (prod-web-01..10), all on " + DemoDocuments.START_VERSION);
+            ApiClient api = new ApiClient(server.url(), env, Duration.ofSeconds(30));
+            applyDocuments(api, fleet, tmp, out);
+            DemoScenarios scenarios = new DemoScenarios(api, fleet, out, terminal);
+            try {
+                scenarios.run();
+            } finally {
+                failures.addAll(scenarios.failures());
+                badRollout = scenarios.badRolloutId();
+            }
+        } catch (CliException e) {
+            failures.addAll(e.lines());
+        }
+        out.println();
+        success[0] = failures.isEmpty();
+        if (success[0]) {
+            out.println(terminal.ok() + " Demo finished: both scenarios ended as expected.");
+        } else {
+            out.println(terminal.fail() + " Demo did not go as expected:");
+            failures.forEach(f -> out.println("  - " + f));
+            out.println("Logs are kept in " + tmp + " (server.log, fleet/*/service.log).");
+        }
+        out.flush();
+        if (once || server == null || !failures.isEmpty() && !serverUp(server)) {
+            children.close();
+            if (!keep && success[0]) {
+                deleteTree(tmp);
+            } else if (keep) {
+                out.println("Kept " + tmp);
+            }
+            return success[0] ? ExitCodes.OK : ExitCodes.ERROR;
+        }
+        explore(out, server.url(), tmp, badRollout);
+        new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
+        return ExitCodes.OK;
+    }
+
+    private static void applyDocuments(ApiClient api, DemoFleet fleet, Path tmp, PrintWriter out) throws IOException {
+        out.println();
+        out.println("== Applying the fleet, the patches and the plans (documents in " + tmp + ")");
+        String header = "# Generated by `suture demo` for this run.\n";
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("fleet.yaml", DemoDocuments.assets(fleet.targets(), header));
+        files.put("patches.yaml", DemoDocuments.patches(header));
+        files.put("plans.yaml", DemoDocuments.plans(header));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(tmp.resolve(file.getKey()), file.getValue());
+            out.println("$ suture apply -f " + tmp.resolve(file.getKey()));
+            try {
+                ApiClient.Response response = api.post(ApiClient.API + "/documents?source=" + file.getKey(),
+                        file.getValue(), "application/yaml");
+                ApplyCommand.appliedLines(response.json()).forEach(line -> out.println("  " + line));
+            } catch (dev.suture.cli.ApiException e) {
+                throw new CliException(ExitCodes.ERROR, e.lines(file.getKey(), tmp.resolve(file.getKey()).toString()));
+            }
+            out.flush();
+        }
+    }
+
+    private static void explore(PrintWriter out, String url, Path tmp, String badRollout) {
+        out.println();
+        out.println("Suture is running at " + url + " with the demo fleet. Try:");
+        out.println("  Swagger UI:   " + url + "/swagger-ui.html");
+        out.println("  export SUTURE_SERVER=" + url);
+        out.println("  ./suture get assets");
+        out.println("  ./suture get rollouts");
+        if (badRollout != null) {
+            out.println("  ./suture rollout status " + badRollout + "     # the rolled-back one");
+        }
+        out.println("  ./suture get incidents");
+        out.println("  ./suture audit verify");
+        out.println("  ./suture rollout start --plan " + DemoDocuments.PRODUCTION_PLAN + " --patch "
+                + DemoDocuments.BAD_PATCH + "   # then: ./suture rollout watch ID");
+        out.println("Server log: " + tmp.resolve("server.log") + ". Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    private static List<String> serverJvmOptions(Map<String, String> env) {
+        List<String> custom = ServerJar.jvmOptions(env, "SUTURE_SERVER_JAVA_OPTS");
+        // C1 only: the demo server mostly waits, and starts noticeably faster on 2 cores
+        return custom.isEmpty() ? List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto") : custom;
+    }
+
+    private static boolean serverUp(DemoServer server) {
+        try {
+            new ApiClient(server.url()).get("/actuator/health");
+            return true;
+        } catch (CliException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a temp directory left behind is not worth failing the demo for
+        }
+    }
+}

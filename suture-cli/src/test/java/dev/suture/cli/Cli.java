@@ -1,0 +1,30 @@
+package dev.suture.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the CLI in-process and captures what it printed. */
+final class Cli {
+
+    record Result(int exit, String out, String err) {}
+
+    static Result run(Map<String, String> env, String... args) {
+        return runWithInput("", env, args);
+    }
+
+    static Result runWithInput(String stdin, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), new HashMap<>(env),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+}

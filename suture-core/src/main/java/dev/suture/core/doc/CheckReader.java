@@ -1,0 +1,60 @@
+package dev.suture.core.doc;
+
+import dev.suture.core.plan.CheckSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+final class CheckReader {
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Set<String> CHECK = Set.of("name", "http", "command");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+  private CheckReader() {}
+
+  static List<CheckSpec> checks(Node list) {
+    List<CheckSpec> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Node item : list.items()) {
+      Fields f = new Fields(item, CHECK);
+      Optional<String> name = f.requiredText("name");
+      name.filter(n -> !NAME.matcher(n).matches())
+          .ifPresent(n -> f.node("name").get().error("'" + n + "' must be lower-case letters, digits, - or _"));
+      name.filter(n -> !names.add(n)).ifPresent(n -> f.node("name").get().error("duplicate check name '" + n + "'"));
+      Optional<CheckSpec.Probe> probe = probe(f, item);
+      if (name.isPresent() && probe.isPresent()) out.add(new CheckSpec(name.get(), probe.get()));
+    }
+    return out;
+  }
+
+  private static Optional<CheckSpec.Probe> probe(Fields f, Node item) {
+    int kinds = (f.has("http") ? 1 : 0) + (f.has("command") ? 1 : 0);
+    if (kinds != 1) {
+      item.error("a check needs exactly one of: http, command");
+      return Optional.empty();
+    }
+    if (f.has("http")) return http(new Fields(f.node("http").get(), Set.of("url", "expectStatus", "bodyRegex", "timeout")));
+    return command(new Fields(f.node("command").get(), Set.of("argv", "timeout")));
+  }
+
+  private static Optional<CheckSpec.Probe> http(Fields f) {
+    Optional<String> url = f.requiredText("url");
+    url.filter(u -> !u.startsWith("http://") && !u.startsWith("https://"))
+        .ifPresent(u -> f.node("url").get().error("must start with http:// or https://"));
+    url.ifPresent(u -> PlanReader.checkVariables(f.node("url").get(), List.of(u)));
+    int status = f.integer("expectStatus", 100, 599).orElse(200);
+    Optional<Pattern> regex = PlanReader.regex(f, "bodyRegex");
+    Duration timeout = PlanReader.positive(f, "timeout").orElse(DEFAULT_TIMEOUT);
+    return url.map(u -> new CheckSpec.Http(u, status, regex.map(Pattern::pattern), timeout));
+  }
+
+  private static Optional<CheckSpec.Probe> command(Fields f) {
+    List<String> argv = PlanReader.argv(f, "argv", true);
+    Duration timeout = PlanReader.positive(f, "timeout").orElse(DEFAULT_TIMEOUT);
+    return argv.isEmpty() ? Optional.empty() : Optional.of(new CheckSpec.Command(argv, timeout));
+  }
+}

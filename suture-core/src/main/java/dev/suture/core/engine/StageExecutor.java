@@ -1,0 +1,156 @@
+package dev.suture.core.engine;
+
+import dev.suture.core.doc.Durations;
+import dev.suture.core.plan.Plan;
+import dev.suture.core.plan.StageSpec;
+import dev.suture.core.port.Notifier;
+import dev.suture.core.rollout.StageRun;
+import dev.suture.core.rollout.TargetRun;
+import dev.suture.core.rollout.TargetState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one stage of a rollout to an {@link Outcome}. Every stage may be re-run after a crash. */
+final class StageExecutor {
+  private static final Logger log = LoggerFactory.getLogger(StageExecutor.class);
+
+  private final Drive drive;
+  private final Actions actions;
+  private final CheckSuite checks;
+  private final Observation observation;
+
+  StageExecutor(Drive drive, ExecutorService checkPool) {
+    this.drive = drive;
+    this.actions = new Actions(drive);
+    this.checks = new CheckSuite(drive, actions, checkPool);
+    this.observation = new Observation(drive, checks);
+  }
+
+  Actions actions() { return actions; }
+
+  CheckSuite checks() { return checks; }
+
+  Outcome run(int index) throws InterruptedException {
+    Plan plan = drive.rollout().plan();
+    StageSpec spec = plan.stages().get(index);
+    StageRun stage = drive.rollout().stages().get(index);
+    // Java 17: no pattern matching for switch yet, so an instanceof chain over the sealed type.
+    if (spec instanceof StageSpec.Notify n) return notify(stage, n);
+    if (spec instanceof StageSpec.Precheck p) return precheck(p);
+    if (spec instanceof StageSpec.Snapshot) return Outcome.proceed("snapshots armed: each target is snapshotted just before it is patched");
+    if (spec instanceof StageSpec.Canary c) return batch(stage, c, "canary");
+    if (spec instanceof StageSpec.Wave w) return batch(stage, w, "wave " + StagePlan.batchNumber(plan, index));
+    if (spec instanceof StageSpec.Bake b)
+      return observation.observe(stage, b.duration(), b.interval(), plan.checksFor(b.checks()), this::healthy, "bake");
+    if (spec instanceof StageSpec.Verify v) return verify(v);
+    return approval(stage, (StageSpec.Approval) spec);
+  }
+
+  private Outcome notify(StageRun stage, StageSpec.Notify n) throws InterruptedException {
+    var r = drive.rollout();
+    String text = n.message().isBlank()
+        ? "Suture will patch " + drive.targets().size() + " targets with " + r.patch().id() + " (" + r.patch().title() + ") using plan "
+          + r.plan().name() + (n.before().isZero() ? "" : " in " + Durations.format(n.before()))
+        : n.message();
+    String summary;
+    Notifier notifier = drive.adapters.notifier().orElse(null);
+    if (n.webhook().isEmpty() || notifier == null) {
+      log.info("notify: no webhook configured for plan {}: skipped ({})", r.plan().name(), text);
+      summary = "no webhook configured: skipped";
+    } else {
+      Map<String, Object> msg = new LinkedHashMap<>();
+      msg.put("text", text);
+      msg.put("rollout", r.id());
+      msg.put("plan", r.plan().name());
+      msg.put("patch", r.patch().id());
+      msg.put("priority", r.patch().priority().name().toLowerCase());
+      msg.put("targets", drive.targets().size());
+      try {
+        notifier.send(n.webhook().get(), msg);
+        summary = "notice posted to webhook";
+        drive.stage(stage.running(summary), drive.audit("notify.sent", "webhook", n.webhook().get()));
+      } catch (Notifier.NotificationException e) {
+        // A missing notice must not block an emergency patch; it is audited and shown instead.
+        summary = "webhook failed (continuing): " + e.getMessage();
+        drive.stage(stage.running(summary), drive.audit("notify.failed", "error", e.getMessage()));
+      }
+    }
+    if (!n.before().isZero()) {
+      Instant start = (stage.startedAt() != null ? stage.startedAt() : drive.now()).plus(n.before());
+      drive.stage(drive.rollout().stages().get(stage.index()).waiting("notice period: starting at " + start + " (promote to start now)"));
+      drive.controls.clearPromote();
+      if (!drive.controls.sleepUntil(start)) {
+        if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator during the notice period");
+        drive.controls.takePromote();
+      }
+    }
+    return Outcome.proceed(summary);
+  }
+
+  private Outcome precheck(StageSpec.Precheck p) throws InterruptedException {
+    List<TargetRun> all = new ArrayList<>(drive.targets());
+    var failures = checks.failures(all, drive.rollout().plan().checksFor(p.checks()));
+    if (!failures.isEmpty())
+      return Outcome.halt("precheck failed on " + failures.size() + " of " + all.size() + " targets; first: " + failures.get(0).describe());
+    return Outcome.proceed("all checks pass on " + all.size() + " targets");
+  }
+
+  private Outcome batch(StageRun stage, StageSpec.Batch spec, String what) throws InterruptedException {
+    Plan plan = drive.rollout().plan();
+    int batchNo = StagePlan.batchNumber(plan, stage.index());
+    List<TargetRun> members = StagePlan.assign(drive, plan, stage.index(), batchNo);
+    int conc = Math.max(1, spec.maxConcurrency().of(members.size()));
+    int maxErrors = spec.maxErrors().of(members.size());
+    drive.stage(stage.running(what + ": patching " + members.size() + " targets (maxConcurrency " + conc + ", maxErrors " + maxErrors + ")"),
+        drive.audit("batch.started", "stage", stage.index(), "batch", batchNo, "targets", members.size(),
+            "maxConcurrency", conc, "maxErrors", maxErrors));
+    boolean snapshots = StagePlan.snapshotsArmed(plan, stage.index());
+    var procedure = new TargetProcedure(drive, actions, checks, snapshots, plan.checksFor(spec.checks()));
+    BatchRunner.Result r = new BatchRunner(drive, procedure).run(members, conc, maxErrors);
+    String counts = r.healthy() + " healthy, " + r.failed() + " failed, " + r.skipped() + " skipped";
+    drive.stage(drive.rollout().stages().get(stage.index()).running(what + ": " + counts),
+        drive.audit("batch.finished", "stage", stage.index(), "batch", batchNo, "healthy", r.healthy(), "failed", r.failed(),
+            "skipped", r.skipped()));
+    if (r.aborted()) return Outcome.halt("aborted by operator during " + what);
+    if (r.budgetExceeded())
+      return Outcome.halt(what + ": " + r.failed() + " failures exceed maxErrors " + maxErrors + " (" + counts + ")");
+    Outcome watched = observation.observe(drive.rollout().stages().get(stage.index()), spec.observe(), spec.interval(),
+        plan.checksFor(spec.checks()), () -> healthyIn(batchNo), what);
+    if (watched.halt()) return watched;
+    return Outcome.proceed(what + ": " + counts + "; " + watched.summary());
+  }
+
+  private Outcome verify(StageSpec.Verify v) throws InterruptedException {
+    List<TargetRun> patched = healthy();
+    var failures = checks.failures(patched, drive.rollout().plan().checksFor(v.checks()));
+    if (!failures.isEmpty())
+      return Outcome.halt("final verification failed on " + failures.size() + " of " + patched.size() + " targets; first: "
+          + failures.get(0).describe());
+    return Outcome.proceed("verified " + patched.size() + " patched targets");
+  }
+
+  private Outcome approval(StageRun stage, StageSpec.Approval a) throws InterruptedException {
+    drive.stage(stage.waiting(a.message() + " (promote to continue)"), drive.audit("approval.waiting", "stage", stage.index()));
+    while (true) {
+      drive.controls.sleepUntil(Instant.MAX);
+      if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator at approval");
+      if (drive.controls.takePromote()) {
+        drive.stage(drive.rollout().stages().get(stage.index()).running("approved"), drive.audit("approval.granted", "stage", stage.index()));
+        return Outcome.proceed("approved by promote");
+      }
+    }
+  }
+
+  /** Targets patched so far and healthy: what bakes and the final verification watch. */
+  List<TargetRun> healthy() { return drive.targets(r -> r.state() == TargetState.HEALTHY); }
+
+  private List<TargetRun> healthyIn(int batch) {
+    return drive.targets(r -> r.state() == TargetState.HEALTHY && r.batch() <= batch);
+  }
+}

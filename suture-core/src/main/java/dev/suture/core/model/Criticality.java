@@ -1,0 +1,3 @@
+package dev.suture.core.model;
+
+public enum Criticality { LOW, MEDIUM, HIGH, CRITICAL }

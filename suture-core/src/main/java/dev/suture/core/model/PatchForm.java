@@ -1,0 +1,3 @@
+package dev.suture.core.model;
+
+public enum PatchForm { PATCH, HOTFIX, PATCHSET, BACKPORT }

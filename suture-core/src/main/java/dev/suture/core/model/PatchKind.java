@@ -1,0 +1,3 @@
+package dev.suture.core.model;
+
+public enum PatchKind { SECURITY, BUGFIX, CONFIG, PERFORMANCE }

@@ -1,0 +1,3 @@
+package dev.suture.core.model;
+
+public enum Priority { EMERGENCY, HIGH, ROUTINE }

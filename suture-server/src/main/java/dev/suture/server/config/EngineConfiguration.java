@@ -1,0 +1,77 @@
+package dev.suture.server.config;
+
+import dev.suture.command.CommandCheckRunner;
+import dev.suture.command.CommandExecutor;
+import dev.suture.core.doc.DocumentParser;
+import dev.suture.core.engine.Adapters;
+import dev.suture.core.engine.EngineConfig;
+import dev.suture.core.engine.RolloutEngine;
+import dev.suture.core.port.CheckRunner;
+import dev.suture.core.port.Notifier;
+import dev.suture.core.port.TargetExecutor;
+import dev.suture.http.HttpCheckRunner;
+import dev.suture.http.WebhookNotifier;
+import dev.suture.store.Store;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** Wires the core engine to its adapters. Adapters are collected by type into {@link Adapters}. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+  @Bean Clock clock() { return Clock.systemUTC(); }
+
+  @Bean TargetExecutor commandExecutor() { return new CommandExecutor(); }
+
+  @Bean CheckRunner commandCheckRunner() { return new CommandCheckRunner(); }
+
+  @Bean CheckRunner httpCheckRunner() { return new HttpCheckRunner(); }
+
+  @Bean Notifier webhookNotifier() { return new WebhookNotifier(); }
+
+  @Bean Adapters adapters(List<TargetExecutor> executors, List<CheckRunner> checks, Optional<Notifier> notifier) {
+    return new Adapters(executors, checks, notifier);
+  }
+
+  @Bean DocumentParser documentParser(Adapters adapters) { return new DocumentParser(adapters.executorTypes()); }
+
+  @Bean(destroyMethod = "close") Store store(DataSource dataSource, Clock clock, DocumentParser parser) {
+    return Store.on(dataSource, clock, parser);
+  }
+
+  @Bean(destroyMethod = "close") RolloutEngine rolloutEngine(Store store, Adapters adapters, Clock clock,
+      @Value("${suture.node-id:}") String nodeId, @Value("${spring.datasource.url}") String dbUrl) {
+    String owner = nodeId.isBlank() ? defaultNodeId(dbUrl) : nodeId;
+    return new RolloutEngine(store.rollouts(), store.audit(), adapters, clock, EngineConfig.defaults(owner));
+  }
+
+  /**
+   * Stable across restarts of the same node (same host, same database), so a restarted node takes
+   * its own leases back at once instead of waiting for them to expire.
+   */
+  static String defaultNodeId(String dbUrl) {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + "#" + Integer.toHexString(dbUrl.hashCode());
+  }
+
+  /** Resume rollouts only once the server is fully up. */
+  @Bean EngineStarter engineStarter(RolloutEngine engine) { return new EngineStarter(engine); }
+
+  public record EngineStarter(RolloutEngine engine) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() { engine.start(); }
+  }
+}

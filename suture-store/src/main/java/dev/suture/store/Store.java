@@ -1,0 +1,67 @@
+package dev.suture.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.suture.core.doc.DocumentParser;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The JDBC adapter: one pool, migrated by Flyway, behind the three store ports. H2 in a file is
+ * the embedded default; PostgreSQL is the same schema.
+ */
+public final class Store implements AutoCloseable {
+  private final HikariDataSource owned;
+  private final JdbcDocumentStore documents;
+  private final JdbcRolloutStore rollouts;
+  private final JdbcAuditLog audit;
+
+  private Store(HikariDataSource owned, DataSource ds, Clock clock, DocumentParser parser) {
+    this.owned = owned;
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    Jdbc jdbc = new Jdbc(ds);
+    this.documents = new JdbcDocumentStore(jdbc, clock, parser);
+    this.rollouts = new JdbcRolloutStore(jdbc, clock, parser);
+    this.audit = new JdbcAuditLog(jdbc, clock);
+  }
+
+  /** Uses a pool someone else owns (Spring's). Runs the migrations. */
+  public static Store on(DataSource ds, Clock clock, DocumentParser parser) { return new Store(null, ds, clock, parser); }
+
+  public static Store open(String url, String user, String password, int poolSize, Clock clock, DocumentParser parser) {
+    HikariDataSource pool = pool(url, user, password, poolSize);
+    try {
+      return new Store(pool, pool, clock, parser);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  public static HikariDataSource pool(String url, String user, String password, int poolSize) {
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(url);
+    if (user != null) cfg.setUsername(user);
+    if (password != null) cfg.setPassword(password);
+    cfg.setMaximumPoolSize(poolSize);
+    cfg.setPoolName("suture-store");
+    return new HikariDataSource(cfg);
+  }
+
+  /** The embedded default: an H2 file under the data directory. */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+  }
+
+  public JdbcDocumentStore documents() { return documents; }
+
+  public JdbcRolloutStore rollouts() { return rollouts; }
+
+  public JdbcAuditLog audit() { return audit; }
+
+  @Override public void close() {
+    if (owned != null) owned.close();
+  }
+}
