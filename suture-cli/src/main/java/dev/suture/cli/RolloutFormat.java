@@ -100,11 +100,9 @@ public final class RolloutFormat {
         }
         out.append("Progress  ").append(progressBar(view)).append("  (").append(counts(view)).append(")\n");
         if (!view.stages().isEmpty()) {
-            Table stages = new Table("", "#", "stage", "state", "summary");
+            Table stages = new Table("#", "stage", "state", "summary");
             for (RolloutView.Stage s : view.stages()) {
-                boolean current = view.currentStage() != null && view.currentStage() == s.index()
-                        && !RolloutStates.TERMINAL.contains(view.state());
-                stages.row(current ? ">" : " ", s.index() + 1, s.type(), s.state(), s.summary());
+                stages.row(s.index() + 1, s.type(), s.state(), s.summary());
             }
             out.append('\n').append(stages.render());
         }

@@ -75,7 +75,7 @@ class RolloutFormatTest {
 
         assertThat(text).contains("Rollout   r-1", "State     RUNNING", "Progress  [", "] 0/2",
                 "(PENDING 1, APPLYING 1)");
-        assertThat(text).containsPattern(">\\s+2\\s+canary\\s+RUNNING\\s+canary: 1 target, bake 5s");
+        assertThat(text).containsPattern("\\n2\\s+canary\\s+RUNNING\\s+canary: 1 target, bake 5s");
         assertThat(text).containsPattern("ASSET\\s+STATE\\s+ATTEMPTS\\s+BATCH\\s+VERSION\\s+ERROR");
         assertThat(text).containsPattern("web-01\\s+APPLYING\\s+1\\s+canary\\s+1.0.0\\s+-");
         assertThat(text).containsPattern("web-02\\s+PENDING\\s+0\\s+-\\s+1.0.0");

@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                 badRollout = scenarios.badRolloutId();
             }
         } catch (CliException e) {
-            failures.addAll(e.lines());
+            failures.add(String.join("\n", e.lines()));
         }
         out.println();
         success[0] = failures.isEmpty();
@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(terminal.ok() + " Demo finished: both scenarios ended as expected.");
         } else {
             out.println(terminal.fail() + " Demo did not go as expected:");
-            failures.forEach(f -> out.println("  - " + f));
+            failures.forEach(f -> out.println("  - " + f.replace("\n", "\n    ")));
             out.println("Logs are kept in " + tmp + " (server.log, fleet/*/service.log).");
         }
         out.flush();

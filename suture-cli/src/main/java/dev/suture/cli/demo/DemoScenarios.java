@@ -110,7 +110,14 @@ final class DemoScenarios {
         say("");
         say("$ suture rollout start --plan " + plan + " --patch " + patch);
         JsonNode body = JsonNodeFactory.instance.objectNode().put("plan", plan).put("patch", patch);
-        String id = Json.text(api.postJson(ApiClient.API + "/rollouts", body).json(), "id");
+        String id;
+        try {
+            id = Json.text(api.postJson(ApiClient.API + "/rollouts", body).json(), "id");
+        } catch (CliException e) {
+            List<String> lines = new ArrayList<>(e.lines());
+            lines.set(0, "starting a rollout of " + patch + " with " + plan + " failed: " + lines.get(0));
+            throw new CliException(e.exitCode(), lines);
+        }
         say("rollout " + id + " started");
         long start = System.nanoTime();
         LiveRenderer renderer = new LiveRenderer(out, terminal, ZoneId.systemDefault(),

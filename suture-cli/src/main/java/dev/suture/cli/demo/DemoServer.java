@@ -37,7 +37,22 @@ final class DemoServer {
         command.addAll(List.of("--data", data.toString(), "--port", Integer.toString(port)));
         Process process = children.start(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()));
+        watchdog(children, process);
         return new DemoServer(process, "http://127.0.0.1:" + port, log);
+    }
+
+    /**
+     * Our shutdown hook covers Ctrl-C and SIGTERM, but not SIGKILL. Unlike the demo services, the
+     * server cannot watch its parent, so a tiny shell does it: once this JVM is gone it stops the
+     * server (SIGTERM, then SIGKILL after 10 s).
+     */
+    private static void watchdog(ChildProcesses children, Process server) throws IOException {
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+                + "kill \"$2\" 2>/dev/null; sleep 10; kill -9 \"$2\" 2>/dev/null";
+        children.start(new ProcessBuilder("sh", "-c", script, "suture-demo-watchdog",
+                Long.toString(ProcessHandle.current().pid()), Long.toString(server.pid()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
     }
 
     String url() {

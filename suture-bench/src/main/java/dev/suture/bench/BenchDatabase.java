@@ -1,0 +1,95 @@
+package dev.suture.bench;
+
+import dev.suture.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A fresh, empty database for one run: an H2 file in a new temp directory (the embedded default's
+ * URL), or a new schema on the PostgreSQL server. Closing deletes it again.
+ */
+final class BenchDatabase implements AutoCloseable {
+  final String kind;
+  final String url;
+  final String user;
+  final String password;
+  private final Runnable cleanup;
+
+  private BenchDatabase(String kind, String url, String user, String password, Runnable cleanup) {
+    this.kind = kind;
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.cleanup = cleanup;
+  }
+
+  static BenchDatabase create(String kind, BenchOptions o) {
+    return kind.equals("h2") ? h2() : postgres(o);
+  }
+
+  private static BenchDatabase h2() {
+    try {
+      Path dir = Files.createTempDirectory("suture-bench-h2-");
+      return new BenchDatabase("h2", Store.h2Url(dir), null, null, () -> deleteTree(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BenchDatabase postgres(BenchOptions o) {
+    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute(o.pgUrl(), o.pgUser(), o.pgPassword(), "CREATE SCHEMA " + schema);
+    String url = o.pgUrl() + (o.pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    return new BenchDatabase("postgres", url, o.pgUser(), o.pgPassword(),
+        () -> execute(o.pgUrl(), o.pgUser(), o.pgPassword(), "DROP SCHEMA " + schema + " CASCADE"));
+  }
+
+  /** Product, version and the durability settings that decide commit latency. */
+  String describe() {
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      var md = c.getMetaData();
+      String s = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+      if (kind.equals("postgres")) s += " (synchronous_commit=" + show(c, "synchronous_commit") + ", fsync=" + show(c, "fsync")
+          + ", shared_buffers=" + show(c, "shared_buffers") + ")";
+      else s += " (file " + url + ")";
+      return s;
+    } catch (SQLException e) {
+      return kind + " (cannot describe: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String show(Connection c, String setting) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
+      return rs.next() ? rs.getString(1) : "?";
+    }
+  }
+
+  private static void execute(String url, String user, String password, String sql) {
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + url + ": " + sql + " failed: " + e.getMessage()
+          + " (is it running? pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + dir + ": " + e.getMessage());
+    }
+  }
+
+  @Override public void close() { cleanup.run(); }
+}
