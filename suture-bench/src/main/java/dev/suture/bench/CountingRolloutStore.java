@@ -26,6 +26,7 @@ final class CountingRolloutStore implements RolloutStore {
   private final LongAdder batches = new LongAdder();
   private final LongAdder settled = new LongAdder();
   private final AtomicLong largestBatch = new AtomicLong();
+  private final LongAdder saveNanos = new LongAdder();
   private volatile long terminalAtNanos;
 
   CountingRolloutStore(RolloutStore delegate) { this.delegate = delegate; }
@@ -44,8 +45,13 @@ final class CountingRolloutStore implements RolloutStore {
   /** {@link System#nanoTime} when a terminal rollout state committed; 0 before. */
   long terminalAtNanos() { return terminalAtNanos; }
 
+  /** Time spent inside saveTargets (the writer thread's commit time). */
+  long saveMillis() { return saveNanos.sum() / 1_000_000; }
+
   @Override public void saveTargets(Fence fence, Collection<TargetRun> runs, Collection<AuditRecord> audit) {
+    long t = System.nanoTime();
     delegate.saveTargets(fence, runs, audit);
+    saveNanos.add(System.nanoTime() - t);
     rows.add(runs.size());
     batches.increment();
     largestBatch.accumulateAndGet(runs.size(), Math::max);

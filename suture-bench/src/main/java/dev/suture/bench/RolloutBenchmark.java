@@ -57,12 +57,12 @@ public final class RolloutBenchmark {
   static String row(BenchRun.Result r) {
     String verified = !r.finished() ? "-" : r.problems().isEmpty() ? "ok" : "PROBLEMS: " + String.join("; ", r.problems());
     String states = r.counts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
-    String line = String.format(Locale.ROOT, "%-9s %8d %9.1f %8.1f %9s %12d %9s %9s %8d %9d %-16s %s  [%s, largest commit %d rows]",
+    String line = String.format(Locale.ROOT, "%-9s %8d %9.1f %8.1f %9s %12d %9s %9s %8d %9d %-16s %s  [%s; largest commit %d rows; %.1f s in saveTargets]",
         r.db(), r.targets(), r.insertMillis() / 1000.0, r.createMillis() / 1000.0,
         r.finished() ? String.format(Locale.ROOT, "%.1f", r.wallMillis() / 1000.0) : "DNF",
         r.rows(), r.finished() ? String.format(Locale.ROOT, "%.0f", r.transitionsPerSecond()) : "-",
         r.finished() ? String.format(Locale.ROOT, "%.0f", r.targets() * 1000.0 / r.wallMillis()) : "-",
-        r.batches(), r.peakHeapBytes() >> 20, r.state(), verified, states, r.largestBatch());
+        r.batches(), r.peakHeapBytes() >> 20, r.state(), verified, states, r.largestBatch(), r.saveMillis() / 1000.0);
     return r.note().isEmpty() ? line : line + "  " + r.note();
   }
 

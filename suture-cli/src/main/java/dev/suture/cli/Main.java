@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  error (API error, invalid document, broken audit chain)",
                 "  2  rollout did not succeed (rollout watch)", "  3  server unreachable", "  64 bad command line",
-                "%nClient commands use --server, else env SUTURE_SERVER, else " + Main.DEFAULT_SERVER + "."})
+                "%nClient commands use --server, else env SUTURE_SERVER, else " + Main.DEFAULT_SERVER + ".",
+                "Credentials, when the server asks for them: env SUTURE_TOKEN (bearer token),",
+                "or SUTURE_USER and SUTURE_PASSWORD (basic)."})
 public final class Main implements Runnable {
 
     public static final String DEFAULT_SERVER = "http://localhost:8080";

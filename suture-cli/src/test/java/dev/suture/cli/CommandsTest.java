@@ -162,6 +162,24 @@ class CommandsTest {
     }
 
     @Test
+    void watchWithJsonOutputPrintsOnlyTheFinalDetail() {
+        server.json("GET /api/v1/rollouts/r-1", Fixtures.RUNNING, Fixtures.SUCCEEDED);
+
+        Cli.Result result = run("rollout", "watch", "r-1", "-o", "json");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEqualTo(Fixtures.SUCCEEDED);
+    }
+
+    @Test
+    void watchOfAnUnknownRolloutSaysSo() {
+        Cli.Result result = run("rollout", "watch", "r-404");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("no such rollout: r-404\n");
+    }
+
+    @Test
     void watchExitsTwoWhenTheRolloutWasRolledBack() {
         String rolledBack = Fixtures.rollout("ROLLED_BACK", Fixtures.STAGES_DONE, Fixtures.TARGETS_DONE, "[]")
                 .replace("\"haltReason\":null", "\"haltReason\":\"canary health check failed\"")

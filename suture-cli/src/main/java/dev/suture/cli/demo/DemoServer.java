@@ -47,8 +47,9 @@ final class DemoServer {
      * server (SIGTERM, then SIGKILL after 10 s).
      */
     private static void watchdog(ChildProcesses children, Process server) throws IOException {
-        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
-                + "kill \"$2\" 2>/dev/null; sleep 10; kill -9 \"$2\" 2>/dev/null";
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill \"$2\" 2>/dev/null; i=0; "
+                + "while kill -0 \"$2\" 2>/dev/null && [ $i -lt 10 ]; do sleep 1; i=$((i+1)); done; "
+                + "kill -9 \"$2\" 2>/dev/null; exit 0";
         children.start(new ProcessBuilder("sh", "-c", script, "suture-demo-watchdog",
                 Long.toString(ProcessHandle.current().pid()), Long.toString(server.pid()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -107,8 +107,8 @@ class DocumentParserTest {
 
   @Disabled("BUG: DocumentParser cuts Document.yaml() out of the input with SnakeYAML Mark.getIndex(), which counts "
       + "code points, but String.substring counts UTF-16 chars. Any character outside the BMP (e.g. an emoji in a "
-      + "title) shifts every later document's yaml: here the Asset's stored yaml starts with '-' from '---' and "
-      + "loses its closing '}', so the stored text no longer parses")
+      + "title) shifts every later document's yaml by one char per such character: here (two emojis) the Asset's "
+      + "stored yaml starts with '-' from '---' and loses its closing '}', so the stored text no longer parses")
   @Test
   void eachDocumentKeepsItsExactYamlWhenAnEarlierDocumentHoldsAnEmoji() {
     String asset = """
@@ -121,13 +121,13 @@ class DocumentParserTest {
         apiVersion: suture.dev/v1
         kind: Patch
         metadata: {name: hot}
-        spec: {kind: security, priority: high, version: "1", title: "\uD83D\uDD25 hotfix"}
+        spec: {kind: security, priority: high, version: "1", title: "\uD83D\uDD25\uD83D\uDD25 hotfix"}
         ---
         """ + asset;
 
     Document stored = PARSER.parse("emoji.yaml", input).get(1);
 
-    assertThat(stored.yaml().strip()).isEqualTo(asset.strip());
+    assertThat(stored.yaml()).isEqualTo(asset.stripTrailing());
     assertThat(PARSER.parse("stored.yaml", stored.yaml()).get(0).value()).isEqualTo(stored.value());
   }
 
