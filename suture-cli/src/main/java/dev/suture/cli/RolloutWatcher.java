@@ -29,13 +29,26 @@ public final class RolloutWatcher {
                 .json(), renderer, Duration.ofMillis(500), d -> Thread.sleep(d.toMillis()));
     }
 
+    /**
+     * HALTED is where a rollout waits for an operator (rollback: manual), but with automatic rollback
+     * it is only a step on the way to ROLLING_BACK. Stop there only once it has stayed HALTED for
+     * this long, counted in polls so that tests need no clock.
+     */
+    static final Duration HALTED_GRACE = Duration.ofSeconds(5);
+
     /** @param timeout null to wait for ever */
     public RolloutView watch(String id, Duration timeout) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long gracepolls = Math.max(1, HALTED_GRACE.toMillis() / Math.max(1, interval.toMillis()));
+        int haltedPolls = 0;
         while (true) {
             RolloutView view = RolloutView.from(fetch.apply(id));
             renderer.update(view);
-            if (view.endsWatch()) {
+            if (RolloutStates.TERMINAL.contains(view.state())) {
+                return view;
+            }
+            haltedPolls = "HALTED".equals(view.state()) ? haltedPolls + 1 : 0;
+            if (haltedPolls > gracepolls) {
                 return view;
             }
             if (System.nanoTime() > deadline) {

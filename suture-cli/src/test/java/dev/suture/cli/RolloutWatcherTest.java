@@ -38,13 +38,25 @@ class RolloutWatcherTest {
     }
 
     @Test
-    void stopsAtHaltedBecauseItWaitsForAnOperator() {
+    void stopsAtHaltedOnceItStaysThereBecauseItWaitsForAnOperator() {
         String halted = Fixtures.rollout("HALTED", Fixtures.STAGES_CANARY, Fixtures.TARGETS_CANARY, "[]");
 
-        RolloutView end = watcher(Fixtures.RUNNING, halted, Fixtures.SUCCEEDED).watch("r-1", null);
+        RolloutView end = watcher(Fixtures.RUNNING, halted).watch("r-1", null);
 
         assertThat(end.state()).isEqualTo("HALTED");
+        assertThat(sleeps).hasSize(1 + 10); // one RUNNING poll, then 5 s of HALTED polls
         assertThat(RolloutStates.watchExitCode(end.state())).isEqualTo(ExitCodes.ROLLOUT_FAILED);
+    }
+
+    @Test
+    void followsAnAutomaticRollbackThroughAShortHalt() {
+        String halted = Fixtures.rollout("HALTED", Fixtures.STAGES_CANARY, Fixtures.TARGETS_CANARY, "[]");
+        String rollingBack = Fixtures.rollout("ROLLING_BACK", Fixtures.STAGES_CANARY, Fixtures.TARGETS_CANARY, "[]");
+        String rolledBack = Fixtures.rollout("ROLLED_BACK", Fixtures.STAGES_CANARY, Fixtures.TARGETS_CANARY, "[]");
+
+        RolloutView end = watcher(Fixtures.RUNNING, halted, halted, rollingBack, rolledBack).watch("r-1", null);
+
+        assertThat(end.state()).isEqualTo("ROLLED_BACK");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.suture.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,15 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importCore() {
+    // Rules only look at the names of the classes core refers to; resolving them from the class path is slow.
+    ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
     core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("dev.suture.core");
+  }
+
+  @AfterAll
+  static void restoreConfiguration() {
+    ArchConfiguration.get().reset();
   }
 
   @Test
