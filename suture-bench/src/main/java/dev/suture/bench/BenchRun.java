@@ -31,7 +31,7 @@ final class BenchRun {
   private static final int MAX_PROBLEMS_SHOWN = 5;
 
   record Result(String db, int targets, long insertMillis, long createMillis, long wallMillis, long rows, long batches,
-                long largestBatch, long saveMillis, long peakHeapBytes, RolloutState state, Map<TargetState, Integer> counts, List<String> problems,
+                long largestBatch, long saveMillis, long peakHeapBytes, CpuMeter.Usage cpu, double loadAverage, RolloutState state, Map<TargetState, Integer> counts, List<String> problems,
                 String note) {
     boolean finished() { return wallMillis >= 0; }
 
@@ -80,6 +80,7 @@ final class BenchRun {
       th.setDaemon(true);
       return th;
     });
+    CpuMeter.Sample cpuStart = CpuMeter.sample();
     long start = System.nanoTime();
     progress.scheduleAtFixedRate(() -> System.err.printf("  [%s %d] %5.1f s: %d/%d targets settled, %d transitions%n", dbKind, n,
         (System.nanoTime() - start) / 1e9, counting.settled(), n, counting.rows()), 5, 5, TimeUnit.SECONDS);
@@ -95,6 +96,8 @@ final class BenchRun {
     } finally {
       progress.shutdownNow();
     }
+    CpuMeter.Usage cpu = CpuMeter.between(cpuStart, CpuMeter.sample());
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long wall = done ? TimeUnit.NANOSECONDS.toMillis(counting.terminalAtNanos() - start) : -1;
     long peak = HeapMeter.peakBytes();
     Rollout r = store.rollouts().find(id).orElseThrow();
@@ -105,7 +108,7 @@ final class BenchRun {
     String note = done ? (r.haltReason() == null ? "" : "halted: " + r.haltReason())
         : "not finished after " + options.timeoutSeconds() + " s (" + counting.settled() + "/" + n + " settled)";
     return new Result(dbKind, n, insertMillis, createMillis, wall, counting.rows(), counting.batches(), counting.largestBatch(),
-        counting.saveMillis(), peak, r.state(), counts, problems, note);
+        counting.saveMillis(), peak, cpu, load, r.state(), counts, problems, note);
   }
 
   /** maxErrors for a wave: 0 without failures, else the expected count plus 4 standard deviations (and some slack). */

@@ -15,6 +15,7 @@ import dev.suture.core.rollout.Rollout;
 import dev.suture.core.rollout.RolloutState;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.rollout.TargetState;
+import dev.suture.http.WebhookNotifier;
 import dev.suture.store.Store;
 import dev.suture.store.TestDatabases;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class RealProcessRolloutTest {
   @BeforeEach void setUp() {
     store = Store.open(TestDatabases.h2(tmp), null, null, 8, Clock.systemUTC(), parser);
     engine = new RolloutEngine(store.rollouts(), store.audit(),
-        new Adapters(List.of(new CommandExecutor()), List.of(new CommandCheckRunner()), Optional.empty()), Clock.systemUTC(),
+        new Adapters(List.of(new CommandExecutor()), List.of(new CommandCheckRunner()), Optional.of(new WebhookNotifier())), Clock.systemUTC(),
         EngineConfig.defaults("test").withTick(Duration.ofMillis(20)));
     engine.start();
   }
@@ -135,6 +136,29 @@ class RealProcessRolloutTest {
     assertThat(r.haltReason()).contains("3 failures exceed maxErrors 2");
     assertThat(store.rollouts().targets(r.id()).stream().filter(t -> t.name().startsWith("ok")))
         .allSatisfy(t -> assertThat(t.attempts()).isZero());
+  }
+
+  @Test void notifyPostsToTheWebhookBeforeAnythingChanges() throws Exception {
+    var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext("/hook", ex -> {
+      received.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    });
+    hook.start();
+    try {
+      String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+      fleet(List.of("n1"), "printf %s \"$1\" > \"$2/version\"", "10s", "notify: {webhook: \"" + url + "\"}\n    - wave: {percent: 100}");
+      Rollout r = run();
+      assertThat(r.state()).isEqualTo(RolloutState.SUCCEEDED);
+      var body = dev.suture.core.json.Json.readObject(received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+      assertThat(body).containsEntry("rollout", r.id()).containsEntry("patch", "p2").containsEntry("targets", 1L);
+      assertThat((String) body.get("text")).contains("Suture will patch 1 targets");
+      assertThat(r.stages().get(0).summary()).isEqualTo("notice posted to webhook");
+    } finally {
+      hook.stop(0);
+    }
   }
 
   static boolean isZombie(long pid) {
