@@ -31,7 +31,8 @@ final class BenchRun {
   private static final int MAX_PROBLEMS_SHOWN = 5;
 
   record Result(String db, int targets, long insertMillis, long createMillis, long wallMillis, long rows, long batches,
-                long largestBatch, long saveMillis, long peakHeapBytes, CpuMeter.Usage cpu, double loadAverage, RolloutState state, Map<TargetState, Integer> counts, List<String> problems,
+                long largestBatch, long saveMillis, long storeCreateMillis, long readTargetsMillis, long peakHeapBytes,
+                CpuMeter.Usage cpu, double loadAverage, RolloutState state, Map<TargetState, Integer> counts, List<String> problems,
                 String note) {
     boolean finished() { return wallMillis >= 0; }
 
@@ -108,7 +109,7 @@ final class BenchRun {
     String note = done ? (r.haltReason() == null ? "" : "halted: " + r.haltReason())
         : "not finished after " + options.timeoutSeconds() + " s (" + counting.settled() + "/" + n + " settled)";
     return new Result(dbKind, n, insertMillis, createMillis, wall, counting.rows(), counting.batches(), counting.largestBatch(),
-        counting.saveMillis(), peak, cpu, load, r.state(), counts, problems, note);
+        counting.saveMillis(), counting.createMillis(), counting.readTargetsMillis(), peak, cpu, load, r.state(), counts, problems, note);
   }
 
   /** maxErrors for a wave: 0 without failures, else the expected count plus 4 standard deviations (and some slack). */

@@ -28,6 +28,8 @@ final class CountingRolloutStore implements RolloutStore {
   private final AtomicLong largestBatch = new AtomicLong();
   private final LongAdder saveNanos = new LongAdder();
   private volatile long terminalAtNanos;
+  private volatile long createNanos;
+  private final LongAdder readTargetsNanos = new LongAdder();
 
   CountingRolloutStore(RolloutStore delegate) { this.delegate = delegate; }
 
@@ -61,13 +63,28 @@ final class CountingRolloutStore implements RolloutStore {
     }
   }
 
-  @Override public void create(Rollout rollout, List<TargetRun> targets, AuditRecord audit) { delegate.create(rollout, targets, audit); }
+  /** Time the store took to insert the rollout with its target rows. */
+  long createMillis() { return createNanos / 1_000_000; }
+
+  /** Time spent reading all target rows back (the driving node does this when it claims the rollout). */
+  long readTargetsMillis() { return readTargetsNanos.sum() / 1_000_000; }
+
+  @Override public void create(Rollout rollout, List<TargetRun> targets, AuditRecord audit) {
+    long t = System.nanoTime();
+    delegate.create(rollout, targets, audit);
+    createNanos = System.nanoTime() - t;
+  }
 
   @Override public Optional<Rollout> find(String id) { return delegate.find(id); }
 
   @Override public List<Rollout> list(int limit) { return delegate.list(limit); }
 
-  @Override public List<TargetRun> targets(String rolloutId) { return delegate.targets(rolloutId); }
+  @Override public List<TargetRun> targets(String rolloutId) {
+    long t = System.nanoTime();
+    List<TargetRun> out = delegate.targets(rolloutId);
+    readTargetsNanos.add(System.nanoTime() - t);
+    return out;
+  }
 
   @Override public List<String> claimable(String owner, Instant now, int limit) { return delegate.claimable(owner, now, limit); }
 

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * at most once. Not a timed test: a human reads the table.
  */
 public final class RolloutBenchmark {
-  private static final String HEADER = String.format(Locale.ROOT, "%-9s %8s %9s %8s %9s %12s %9s %9s %8s %9s %-16s %s",
-      "db", "targets", "insert-s", "create-s", "wall-s", "transitions", "trans/s", "targets/s", "commits", "peak-MiB", "result",
-      "verified");
+  private static final String HEADER = String.format(Locale.ROOT, "%-9s %7s %8s %8s %7s %11s %8s %9s %7s %8s %-14s %-16s %s",
+      "db", "targets", "insert-s", "create-s", "wall-s", "transitions", "trans/s", "targets/s", "commits", "peak-MiB",
+      "cpu-jvm/pg/oth", "result", "verified");
 
   private RolloutBenchmark() {}
 
@@ -57,13 +57,18 @@ public final class RolloutBenchmark {
   static String row(BenchRun.Result r) {
     String verified = !r.finished() ? "-" : r.problems().isEmpty() ? "ok" : "PROBLEMS: " + String.join("; ", r.problems());
     String states = r.counts().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
-    String line = String.format(Locale.ROOT, "%-9s %8d %9.1f %8.1f %9s %12d %9s %9s %8d %9d %-16s %s  [%s; largest commit %d rows; %.1f s in saveTargets]",
+    var cpu = r.cpu();
+    String cores = cpu.known() ? String.format(Locale.ROOT, "%.2f/%.2f/%.2f", cpu.jvmCores(), cpu.postgresCores(), cpu.otherCores()) : "?";
+    String line = String.format(Locale.ROOT, "%-9s %7d %8.1f %8.1f %7s %11d %8s %9s %7d %8d %-14s %-16s %s",
         r.db(), r.targets(), r.insertMillis() / 1000.0, r.createMillis() / 1000.0,
         r.finished() ? String.format(Locale.ROOT, "%.1f", r.wallMillis() / 1000.0) : "DNF",
         r.rows(), r.finished() ? String.format(Locale.ROOT, "%.0f", r.transitionsPerSecond()) : "-",
         r.finished() ? String.format(Locale.ROOT, "%.0f", r.targets() * 1000.0 / r.wallMillis()) : "-",
-        r.batches(), r.peakHeapBytes() >> 20, r.state(), verified, states, r.largestBatch(), r.saveMillis() / 1000.0);
-    return r.note().isEmpty() ? line : line + "  " + r.note();
+        r.batches(), r.peakHeapBytes() >> 20, cores, r.state(), verified);
+    String detail = String.format(Locale.ROOT, "  [%s; store.create %.1f s, targets read %.1f s; %.1f s in saveTargets, "
+        + "largest commit %d rows; load avg %.2f]", states, r.storeCreateMillis() / 1000.0, r.readTargetsMillis() / 1000.0,
+        r.saveMillis() / 1000.0, r.largestBatch(), r.loadAverage());
+    return line + detail + (r.note().isEmpty() ? "" : "  " + r.note());
   }
 
   /** Cores, memory, CPU model and the JVM, i.e. what {@code java -version} and /proc say. */

@@ -1,5 +1,6 @@
 package dev.suture.command;
 
+import dev.suture.core.contract.CheckRunnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.suture.core.model.Asset;

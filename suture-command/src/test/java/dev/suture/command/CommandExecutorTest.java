@@ -1,5 +1,6 @@
 package dev.suture.command;
 
+import dev.suture.core.contract.TargetExecutorContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.suture.core.port.ActionResult;

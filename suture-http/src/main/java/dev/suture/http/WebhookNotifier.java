@@ -1,10 +1,12 @@
 package dev.suture.http;
 
+import dev.suture.core.json.Json;
 import dev.suture.core.port.Notifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

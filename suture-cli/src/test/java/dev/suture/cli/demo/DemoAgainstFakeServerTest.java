@@ -58,7 +58,6 @@ class DemoAgainstFakeServerTest {
                 "ok every production service reports version 1.1.0 on its own /version (10 checked)",
                 "> Stage 4/7 canary: patching prod-web-01 first",
                 "    x canary FAILED: check health failed on prod-web-01: HTTP 503",
-                "  <- rolling back",
                 "  ! incident INC-1 (P1) opened",
                 "ok rollout r-3 ROLLED_BACK after",
                 "s, as expected: ",

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.suture.core.model.Names;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,6 +32,7 @@ public final class DocumentParser {
 
   public List<Document> parse(String source, String text) {
     Errors errors = new Errors(source);
+    java.util.Map<String, Integer> lines = new java.util.HashMap<>();
     if (text.length() > MAX_INPUT_CHARS) {
       errors.add(1, "", "input is larger than 8 MiB");
       throw new InvalidDocumentException(errors.list());
@@ -42,7 +44,7 @@ public final class DocumentParser {
     try {
       for (org.yaml.snakeyaml.nodes.Node root : new Yaml(options).composeAll(new StringReader(text))) {
         if (root == null) continue;
-        read(new Node(root, "", errors), text).ifPresent(docs::add);
+        read(new Node(root, "", errors), text, lines).ifPresent(docs::add);
       }
     } catch (MarkedYAMLException e) {
       errors.add(e.getProblemMark().getLine() + 1, "", "YAML syntax: " + e.getProblem());
@@ -50,12 +52,12 @@ public final class DocumentParser {
       errors.add(1, "", "YAML: " + e.getMessage());
     }
     if (docs.isEmpty() && errors.size() == 0) errors.add(1, "", "no documents found");
-    checkUnique(docs, errors);
+    checkUnique(docs, errors, lines);
     if (errors.size() > 0) throw new InvalidDocumentException(errors.list());
     return docs;
   }
 
-  private Optional<Document> read(Node root, String text) {
+  private Optional<Document> read(Node root, String text, java.util.Map<String, Integer> lines) {
     int before = errorCount(root);
     Fields top = new Fields(root, TOP);
     top.requiredText("apiVersion").filter(v -> !v.equals(API_VERSION))
@@ -66,7 +68,7 @@ public final class DocumentParser {
       return Optional.ofNullable(dk);
     });
     Optional<Fields> meta = top.required("metadata").map(n -> new Fields(n, METADATA));
-    Optional<String> name = meta.flatMap(m -> m.requiredText("name"));
+    Optional<String> name = meta.flatMap(m -> m.requiredText("name")).filter(n -> validName(meta.get(), n));
     Optional<Node> spec = top.required("spec");
     if (kind.isEmpty() || meta.isEmpty() || name.isEmpty() || spec.isEmpty()) return Optional.empty();
     Object value = switch (kind.get()) {
@@ -75,16 +77,33 @@ public final class DocumentParser {
       case PLAN -> new PlanReader(executorTypes).read(name.get(), spec.get());
     };
     if (value == null || errorCount(root) > before) return Optional.empty();
-    String yaml = text.substring(root.raw.getStartMark().getIndex(), root.raw.getEndMark().getIndex());
+    String yaml = text.substring(charIndex(text, root.raw.getStartMark().getIndex()), charIndex(text, root.raw.getEndMark().getIndex()))
+        .stripTrailing();
+    lines.put(kind.get() + "/" + name.get(), meta.get().node("name").get().line());
     return Optional.of(new Document(kind.get(), name.get(), value, yaml));
   }
 
   private static int errorCount(Node n) { return n.errorCount(); }
 
-  private static void checkUnique(List<Document> docs, Errors errors) {
+  private static boolean validName(Fields meta, String name) {
+    try {
+      Names.require("metadata.name", name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      meta.node("name").get().error(e.getMessage().replace("metadata.name ", ""));
+      return false;
+    }
+  }
+
+  /** SnakeYAML marks count code points; Java strings count UTF-16 units (emoji take two). */
+  private static int charIndex(String text, int codePointIndex) {
+    return text.offsetByCodePoints(0, codePointIndex);
+  }
+
+  private static void checkUnique(List<Document> docs, Errors errors, java.util.Map<String, Integer> lines) {
     Set<String> seen = new HashSet<>();
     for (Document d : docs)
       if (!seen.add(d.kind() + "/" + d.name()))
-        errors.add(1, "metadata.name", d.kind().yamlName() + " '" + d.name() + "' appears twice in this input");
+        errors.add(lines.getOrDefault(d.kind() + "/" + d.name(), 1), "metadata.name", d.kind().yamlName() + " '" + d.name() + "' appears twice in this input");
   }
 }

@@ -96,7 +96,7 @@ final class PlanReader {
     }
     List<String> argv = f.strings(key);
     if (argv.isEmpty()) n.error("must not be empty");
-    checkVariables(n, argv);
+    for (Node item : n.items()) if (item.scalar() != null) checkVariables(item, List.of(item.scalar()));
     return argv;
   }
 
@@ -126,8 +126,9 @@ final class PlanReader {
 
   static List<String> checkRefs(Fields f, Set<String> known) {
     List<String> names = f.strings("checks");
-    f.node("checks").ifPresent(n -> {
-      for (String c : names) if (!known.contains(c)) n.error("no check named '" + c + "' in spec.checks");
+    f.node("checks").filter(Node::isList).ifPresent(n -> {
+      for (Node item : n.items())
+        if (item.scalar() != null && !known.contains(item.scalar())) item.error("no check named '" + item.scalar() + "' in spec.checks");
     });
     return new ArrayList<>(names);
   }

@@ -30,7 +30,7 @@ final class StagePlan {
     StageSpec s = plan.stages().get(stageIndex);
     int goal = 0;
     if (s instanceof StageSpec.Canary c) goal = c.count().of(total);
-    if (s instanceof StageSpec.Wave w) goal = (int) Math.ceil(total * (w.percent() / 100.0));
+    if (s instanceof StageSpec.Wave w) goal = new dev.suture.core.plan.Quantity(w.percent(), true).of(total);
     return Math.min(total, goal);
   }
 

@@ -24,6 +24,8 @@ public final class Json {
     if (v == null) sb.append("null");
     else if (v instanceof String s) string(s, sb);
     else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) sb.append(v);
+    else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) throw new IllegalArgumentException("JSON has no " + d);
+    else if (v instanceof Float f && (f.isNaN() || f.isInfinite())) throw new IllegalArgumentException("JSON has no " + f);
     else if (v instanceof Number n) sb.append(n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15
         ? Long.toString(n.longValue()) : n.toString());
     else if (v instanceof Map<?, ?> m) {
@@ -148,6 +150,7 @@ public final class Json {
         char c = s.charAt(at++);
         if (c == '"') return sb.toString();
         if (c != '\\') { sb.append(c); continue; }
+        if (at >= s.length()) throw error("unterminated escape");
         char e = s.charAt(at++);
         switch (e) {
           case 'n' -> sb.append('\n');
@@ -155,7 +158,15 @@ public final class Json {
           case 't' -> sb.append('\t');
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
-          case 'u' -> { sb.append((char) Integer.parseInt(s.substring(at, at + 4), 16)); at += 4; }
+          case 'u' -> {
+            if (at + 4 > s.length()) throw error("truncated \\u escape");
+            try {
+              sb.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
+            } catch (NumberFormatException ex) {
+              throw error("bad \\u escape");
+            }
+            at += 4;
+          }
           default -> sb.append(e);
         }
       }

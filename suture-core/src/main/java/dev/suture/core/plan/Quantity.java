@@ -19,7 +19,7 @@ public record Quantity(int value, boolean percent) {
 
   public int of(int total) {
     if (!percent) return value;
-    return (int) Math.ceil(total * (value / 100.0));
+    return (int) (((long) total * value + 99) / 100); // ceil in integers: no floating-point surprises
   }
 
   @Override public String toString() { return percent ? value + "%" : Integer.toString(value); }

@@ -25,7 +25,7 @@ public record TemplateContext(String rolloutId, Patch patch, Asset target) {
   /** Flat view, for notifications and tests. */
   public Map<String, String> asMap() {
     Map<String, String> m = new HashMap<>();
-    for (String k : new String[] {"rollout.id", "patch.id", "patch.version", "target.name", "target.address",
+    for (String k : new String[] {"rollout.id", "patch.id", "patch.version", "patch.title", "target.name", "target.address",
         "target.environment"}) lookup(k).ifPresent(v -> m.put(k, v));
     target.labels().forEach((k, v) -> m.put("target.labels." + k, v));
     return m;

@@ -10,7 +10,6 @@ import dev.suture.core.model.PatchKind;
 import dev.suture.core.model.Priority;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,8 +111,6 @@ class TemplateTest {
         .containsEntry("target.labels.zone", "eu-1");
   }
 
-  @Disabled("BUG: TemplateContext.asMap() leaves out patch.title, although it is a known variable that lookup() "
-      + "answers, so notifications built from the flat view cannot show the patch title")
   @Test
   void flatViewHoldsEveryKnownVariable() {
     assertThat(WEB.asMap()).containsEntry("patch.title", "OpenSSL fix");

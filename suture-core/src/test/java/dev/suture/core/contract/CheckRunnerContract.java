@@ -1,4 +1,4 @@
-package dev.suture.http;
+package dev.suture.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link CheckRunner} must do. Above all: a check that could not measure is ERROR,
  * never PASS, and a template problem is a result, not an exception.
  */
-abstract class CheckRunnerContract {
+public abstract class CheckRunnerContract {
   protected abstract CheckRunner runner();
   protected abstract CheckRunner.ExecutorHandle executorHandle();
   protected abstract TemplateContext context();

@@ -1,4 +1,4 @@
-package dev.suture.command;
+package dev.suture.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What every {@link TargetExecutor} must do, whatever it runs on. Subclasses provide an executor
  * whose target has a POSIX {@code sh}, {@code sleep} and {@code printf}, sharing this file system.
  */
-abstract class TargetExecutorContract {
-  static final Duration GENEROUS = Duration.ofSeconds(30);
+public abstract class TargetExecutorContract {
+  protected static final Duration GENEROUS = Duration.ofSeconds(30);
 
   @TempDir Path tmp;
 
@@ -26,7 +26,7 @@ abstract class TargetExecutorContract {
 
   @Test
   void reportsExitCodeAndOutputOfAFailingCommand() throws Exception {
-    ActionResult r = executor().run(Fixtures.request(GENEROUS, "sh", "-c", "echo out; echo err >&2; exit 3"), ref -> {});
+    ActionResult r = executor().run(ContractFixtures.request(GENEROUS, "sh", "-c", "echo out; echo err >&2; exit 3"), ref -> {});
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.ok()).isFalse();
     assertThat(r.timedOut()).isFalse();
@@ -36,7 +36,7 @@ abstract class TargetExecutorContract {
 
   @Test
   void succeedsOnExitZero() throws Exception {
-    ActionResult r = executor().run(Fixtures.request(GENEROUS, "sh", "-c", "echo fine"), ref -> {});
+    ActionResult r = executor().run(ContractFixtures.request(GENEROUS, "sh", "-c", "echo fine"), ref -> {});
     assertThat(r.ok()).isTrue();
     assertThat(r.output()).isEqualTo("fine\n");
   }
@@ -46,7 +46,7 @@ abstract class TargetExecutorContract {
     Path marker = tmp.resolve("finished");
     long t0 = System.nanoTime();
     ActionResult r = executor().run(
-        Fixtures.request(Duration.ofMillis(300), "sh", "-c", "sleep 1; touch \"$0\"", marker.toString()), ref -> {});
+        ContractFixtures.request(Duration.ofMillis(300), "sh", "-c", "sleep 1; touch \"$0\"", marker.toString()), ref -> {});
     assertThat(r.timedOut()).isTrue();
     assertThat(r.ok()).isFalse();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
@@ -59,7 +59,7 @@ abstract class TargetExecutorContract {
       "a b  'c' \"d\" * ? ~ %s", "| touch %s/pipe &", ""})
   void passesEveryArgumentLiterallyWithoutAShell(String template) throws Exception {
     String arg = template.replace("%s", tmp.toString());
-    ActionResult r = executor().run(Fixtures.request(GENEROUS, "printf", "%s", arg), ref -> {});
+    ActionResult r = executor().run(ContractFixtures.request(GENEROUS, "printf", "%s", arg), ref -> {});
     assertThat(r.ok()).isTrue();
     assertThat(r.output()).isEqualTo(arg);
     try (var files = Files.list(tmp)) {
@@ -74,7 +74,7 @@ abstract class TargetExecutorContract {
     Thread worker = new Thread(() -> {
       try {
         outcome.set(executor().run(
-            Fixtures.request(GENEROUS, "sh", "-c", "sleep 2; touch \"$0\"", marker.toString()), ref -> {}));
+            ContractFixtures.request(GENEROUS, "sh", "-c", "sleep 2; touch \"$0\"", marker.toString()), ref -> {}));
       } catch (InterruptedException e) {
         outcome.set(Thread.currentThread().isInterrupted() ? "interrupted, flag set" : "interrupted, flag cleared");
       }
