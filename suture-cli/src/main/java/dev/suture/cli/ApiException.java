@@ -42,13 +42,13 @@ public final class ApiException extends CliException {
      * so that "plans/web.yaml:14: ..." is clickable in an editor.
      */
     public List<String> lines(String sentSource, String displaySource) {
-        List<String> lines = new ArrayList<>(lines());
+        List<String> lines = new ArrayList<>();
+        lines.add(lines().get(0));
         if (problem != null && problem.get("errors") != null && problem.get("errors").isArray()) {
-            int i = 1;
             for (JsonNode error : problem.get("errors")) {
                 String source = error.isObject() ? Json.text(error, "source") : null;
                 boolean ours = source == null || source.equals(sentSource);
-                lines.set(i++, errorLine(error, ours ? displaySource : source, ours));
+                lines.add(errorLine(error, ours ? displaySource : source, ours));
             }
         }
         return lines;
@@ -67,7 +67,12 @@ public final class ApiException extends CliException {
         lines.add(detail);
         JsonNode errors = isObject ? problem.get("errors") : null;
         if (errors != null && errors.isArray()) {
-            errors.forEach(error -> lines.add(errorLine(error, defaultSource, false)));
+            for (JsonNode error : errors) {
+                String line = errorLine(error, defaultSource, false);
+                if (!line.equals(detail)) { // a lone error often repeats the detail word for word
+                    lines.add(line);
+                }
+            }
         }
         return lines;
     }
@@ -87,7 +92,7 @@ public final class ApiException extends CliException {
         if (source != null) {
             out.append(source).append(line != null ? ":" + line : "").append(": ");
         }
-        if (field != null) {
+        if (field != null && (message == null || !message.startsWith(field + ":"))) {
             out.append(field).append(": ");
         }
         out.append(message != null ? message : Json.compact(error));

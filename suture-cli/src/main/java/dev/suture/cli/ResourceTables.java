@@ -39,7 +39,7 @@ public final class ResourceTables {
                         Json.text(item, "cves", "spec.cves"));
                 case "plan" -> table.row(Json.text(item, "name", "metadata.name"),
                         Json.text(item, "targets.selector", "spec.targets.selector", "selector"),
-                        Json.text(item, "executor.type", "spec.executor.type"),
+                        Json.text(item, "executor.type", "spec.executor.type", "executor"),
                         stages(Json.find(item, "stages", "spec.stages")));
                 case "rollout" -> table.row(Json.text(item, "id"), Json.text(item, "plan"),
                         Json.text(item, "patch"), Json.text(item, "state"),

@@ -41,6 +41,11 @@ public final class RolloutFormat {
     public static String stageLine(RolloutView view) {
         RolloutView.Stage stage = view.current();
         if (stage == null) {
+            // a finished rollout may have no current stage: show where it ended
+            stage = view.stages().stream().filter(s -> !"PENDING".equals(s.state()))
+                    .reduce((first, second) -> second).orElse(null);
+        }
+        if (stage == null) {
             return null;
         }
         return "stage " + (stage.index() + 1) + "/" + view.stageCount() + " " + stage.type() + " " + stage.state()

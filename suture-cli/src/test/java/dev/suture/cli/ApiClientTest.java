@@ -63,6 +63,18 @@ class ApiClientTest {
     }
 
     @Test
+    void doesNotRepeatWhatTheDetailAlreadySaid() {
+        server.problem("POST /api/v1/rollouts", 400, """
+                {"detail":"plan: no plan named 'nope'","status":400,"title":"Invalid request",
+                 "errors":[{"message":"plan: no plan named 'nope'","field":"plan"}]}""");
+
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> new ApiClient(server.url()).post("/api/v1/rollouts", "{}", "application/json"));
+
+        assertThat(e.lines()).containsExactly("plan: no plan named 'nope'");
+    }
+
+    @Test
     void namesTheMissingThingOn404() {
         assertThatThrownBy(() -> new ApiClient(server.url()).get("/api/v1/rollouts/r-404", "rollout", "r-404"))
                 .isInstanceOf(CliException.class).hasMessage("no such rollout: r-404");

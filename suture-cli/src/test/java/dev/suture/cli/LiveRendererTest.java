@@ -35,7 +35,7 @@ class LiveRendererTest {
                 "RUNNING | stage 2/4 canary RUNNING: canary: 1 target, bake 5s | wave canary | PENDING 1, APPLYING 1"
                         + " | [....................] 0/2",
                 "  05:40:09  engine  rollout.succeeded  rollout/r-1",
-                "SUCCEEDED | HEALTHY 2 | [####################] 2/2");
+                "SUCCEEDED | stage 4/4 verify SUCCEEDED: all healthy | HEALTHY 2 | [####################] 2/2");
         assertThat(buffer.toString()).doesNotContain("\033[");
     }
 

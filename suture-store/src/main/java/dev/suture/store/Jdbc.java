@@ -45,6 +45,11 @@ final class Jdbc {
     }
   }
 
+  /** For the few statements with a PostgreSQL-only fast path; everything else is portable SQL. */
+  static boolean isPostgres(Connection c) throws SQLException {
+    return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+  }
+
   static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
     if (t == null) ps.setNull(i, Types.TIMESTAMP);
     else ps.setObject(i, LocalDateTime.ofInstant(t, ZoneOffset.UTC)); // zone-free: no DST surprises

@@ -13,13 +13,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** target_runs rows: batched inserts and updates, since a rollout may have 100k of them. */
+/**
+ * target_runs rows: batched inserts and updates, since a rollout may have 100k of them. On
+ * PostgreSQL, {@link PgTargetRows} does the same with one array statement per chunk.
+ */
 final class TargetRows {
   private static final int CHUNK = 1000;
 
   private TargetRows() {}
 
   static void insert(Connection c, List<TargetRun> runs) throws SQLException {
+    if (runs.isEmpty()) return;
+    if (Jdbc.isPostgres(c)) {
+      PgTargetRows.insert(c, runs);
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO target_runs (rollout_id, seq, asset_name, asset_json, state, batch, "
         + "attempts, snapshot_taken, pid, pid_started_at, version, error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
@@ -44,6 +52,11 @@ final class TargetRows {
   }
 
   static void update(Connection c, Collection<TargetRun> runs) throws SQLException {
+    if (runs.isEmpty()) return;
+    if (Jdbc.isPostgres(c)) {
+      PgTargetRows.update(c, runs);
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement("UPDATE target_runs SET state = ?, batch = ?, attempts = ?, snapshot_taken = ?, "
         + "pid = ?, pid_started_at = ?, version = ?, error = ?, updated_at = ? WHERE rollout_id = ? AND seq = ?")) {
       int n = 0;
