@@ -84,7 +84,7 @@ final class DemoNarrator implements LiveRenderer.Narrator {
         return switch (stage.type()) {
             case "notify" -> "announcing the change to the people who need to know";
             case "precheck" -> "checking that all " + all + " targets are healthy before touching anything";
-            case "snapshot" -> "snapshotting all " + all + " targets: this is the rollback point";
+            case "snapshot" -> "arming snapshots: each of the " + all + " targets is snapshotted just before it is patched (the rollback point)";
             case "canary" -> patching(stage, view, 0, "first, then baking " + orElse(spec.param("bake"), "a while")
                     + " (production would bake 15m)");
             case "wave" -> {

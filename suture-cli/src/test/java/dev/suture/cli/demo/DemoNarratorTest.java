@@ -56,7 +56,7 @@ class DemoNarratorTest {
                 "    ok notify SUCCEEDED: notify summary",
                 "> Stage 2/7 precheck: checking that all 10 targets are healthy before touching anything",
                 "    ok precheck SUCCEEDED: precheck summary",
-                "> Stage 3/7 snapshot: snapshotting all 10 targets: this is the rollback point");
+                "> Stage 3/7 snapshot: arming snapshots: each of the 10 targets is snapshotted just before it is patched (the rollback point)");
         assertThat(canary).containsExactly(
                 "    ok snapshot SUCCEEDED: snapshot summary",
                 "> Stage 4/7 canary: patching prod-web-01 first, then baking 5s (production would bake 15m)");

@@ -118,8 +118,12 @@ final class StageExecutor {
         drive.audit("batch.finished", "stage", stage.index(), "batch", batchNo, "healthy", r.healthy(), "failed", r.failed(),
             "skipped", r.skipped()));
     if (r.aborted()) return Outcome.halt("aborted by operator during " + what);
-    if (r.budgetExceeded())
-      return Outcome.halt(what + ": " + r.failed() + " failures exceed maxErrors " + maxErrors + " (" + counts + ")");
+    if (r.budgetExceeded()) {
+      // Name the first failure: it is what the on-call engineer reads first in the incident title.
+      String first = members.stream().map(m -> drive.target(m.seq())).filter(t -> t.state() == TargetState.FAILED).findFirst()
+          .map(t -> "; first: " + t.name() + ": " + t.error()).orElse("");
+      return Outcome.halt(what + ": " + r.failed() + " failures exceed maxErrors " + maxErrors + " (" + counts + ")" + first);
+    }
     Outcome watched = observation.observe(drive.rollout().stages().get(stage.index()), spec.observe(), spec.interval(),
         plan.checksFor(spec.checks()), () -> healthyIn(batchNo), what);
     if (watched.halt()) return watched;
