@@ -55,7 +55,7 @@ final class BenchFleet {
         metadata: {name: %s}
         spec:
           targets: {selector: "environment=production,role=web"}
-          executor: {type: %s, apply: [apply, "{{patch.version}}"], version: [version], timeout: 60s}
+          executor: {type: %s, apply: [apply, "{{patch.version}}"], version: [version], rollback: [rollback], timeout: 60s}
           stages:
             - canary: {count: "%s", maxConcurrency: %d}
             - wave: {percent: 50, maxConcurrency: %d, maxErrors: %d}

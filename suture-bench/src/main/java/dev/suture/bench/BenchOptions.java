@@ -9,7 +9,7 @@ import java.util.Map;
 /** Command-line options (plain {@code --name value} pairs: this module has no picocli). */
 record BenchOptions(List<Integer> targets, List<String> databases, long latencyMillis, long jitterMillis, double failureRate,
                     int maxConcurrency, String canary, long seed, String pgUrl, String pgUser, String pgPassword, int poolSize,
-                    long timeoutSeconds) {
+                    long timeoutSeconds, int warmup) {
 
   static final String USAGE = """
       usage: RolloutBenchmark [options]
@@ -25,6 +25,7 @@ record BenchOptions(List<Integer> targets, List<String> databases, long latencyM
         --pg-user suture --pg-password suture
         --pool-size 8                 JDBC pool size of the store
         --timeout-s 900               give up on a rollout after this long (reported as not finished)
+        --warmup 2000                 targets of one unreported rollout first (JIT warm-up); 0 for none
       """;
 
   private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
@@ -43,6 +44,7 @@ record BenchOptions(List<Integer> targets, List<String> databases, long latencyM
     DEFAULTS.put("pg-password", "suture");
     DEFAULTS.put("pool-size", "8");
     DEFAULTS.put("timeout-s", "900");
+    DEFAULTS.put("warmup", "2000");
   }
 
   static BenchOptions parse(String[] args) {
@@ -77,7 +79,7 @@ record BenchOptions(List<Integer> targets, List<String> databases, long latencyM
       return new BenchOptions(sizes, dbs, Long.parseLong(v.get("latency-ms")), Long.parseLong(v.get("jitter-ms")),
           Double.parseDouble(v.get("failure-rate")), Integer.parseInt(v.get("max-concurrency")), v.get("canary"),
           Long.parseLong(v.get("seed")), v.get("pg-url"), v.get("pg-user"), v.get("pg-password"), Integer.parseInt(v.get("pool-size")),
-          Long.parseLong(v.get("timeout-s")));
+          Long.parseLong(v.get("timeout-s")), Integer.parseInt(v.get("warmup")));
     } catch (NumberFormatException e) {
       throw new UsageException("not a number: " + e.getMessage());
     }
@@ -87,7 +89,7 @@ record BenchOptions(List<Integer> targets, List<String> databases, long latencyM
   String describe() {
     return "latency " + latencyMillis + " ms" + (jitterMillis > 0 ? " ± " + jitterMillis + " ms" : "") + ", failure rate " + failureRate
         + ", canary " + canary + ", maxConcurrency " + maxConcurrency + ", seed " + seed + ", pool " + poolSize
-        + ", sizes " + Arrays.toString(targets.toArray());
+        + ", sizes " + Arrays.toString(targets.toArray()) + ", warm-up " + warmup + " targets";
   }
 
   static final class UsageException extends RuntimeException {

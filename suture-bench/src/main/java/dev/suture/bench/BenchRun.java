@@ -145,6 +145,10 @@ final class BenchRun {
           if (r.state() == RolloutState.SUCCEEDED) problems.add(t.name() + " still PENDING in a SUCCEEDED rollout");
           if (applies != 0) problems.add(t.name() + " PENDING but applied " + applies + " times");
         }
+        case ROLLED_BACK -> {
+          if (!BenchFleet.FROM_VERSION.equals(fleet.version(t.name())))
+            problems.add(t.name() + " ROLLED_BACK but the fleet says " + fleet.version(t.name()));
+        }
         default -> {
           if (r.state() == RolloutState.SUCCEEDED) problems.add(t.name() + " is " + t.state() + " in a SUCCEEDED rollout");
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +17,8 @@ final class CpuMeter {
   /** USER_HZ: /proc reports clock ticks of 1/100 s on every Linux this runs on. */
   private static final double TICK_SECONDS = 0.01;
 
-  record Sample(long nanos, double hostBusy, double jvm, double postgres) {}
+  /** {@code postgres}: CPU ticks per postgres process id (empty when /proc cannot be read). */
+  record Sample(long nanos, double hostBusy, double jvm, Map<Long, Long> postgres) {}
 
   record Usage(double jvmCores, double postgresCores, double otherCores) {
     boolean known() { return jvmCores >= 0 && otherCores >= 0; }
@@ -24,7 +27,7 @@ final class CpuMeter {
   private CpuMeter() {}
 
   static Sample sample() {
-    return new Sample(System.nanoTime(), hostBusySeconds(), jvmSeconds(), postgresSeconds());
+    return new Sample(System.nanoTime(), hostBusySeconds(), jvmSeconds(), postgresTicks());
   }
 
   /** Average cores busy between two samples (e.g. 1.5 = one and a half cores). */
@@ -33,7 +36,10 @@ final class CpuMeter {
     if (wall <= 0 || a.hostBusy < 0 || b.hostBusy < 0) return new Usage(-1, -1, -1);
     double host = (b.hostBusy - a.hostBusy) / wall;
     double jvm = (b.jvm - a.jvm) / wall;
-    double pg = a.postgres < 0 || b.postgres < 0 ? 0 : (b.postgres - a.postgres) / wall;
+    // Per process: a backend that ended during the run is missed (undercounted), never negative.
+    long pgTicks = 0;
+    for (var e : b.postgres.entrySet()) pgTicks += e.getValue() - Math.min(e.getValue(), a.postgres.getOrDefault(e.getKey(), 0L));
+    double pg = pgTicks * TICK_SECONDS / wall;
     return new Usage(jvm, pg, Math.max(0, host - jvm - pg));
   }
 
@@ -57,13 +63,17 @@ final class CpuMeter {
   }
 
   /** utime + stime of every process named "postgres" (server and backends) visible in /proc. */
-  private static double postgresSeconds() {
+  private static Map<Long, Long> postgresTicks() {
+    Map<Long, Long> out = new HashMap<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .mapToLong(CpuMeter::postgresTicks).sum() * TICK_SECONDS;
+      procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+        long ticks = postgresTicks(p);
+        if (ticks > 0) out.put(Long.parseLong(p.getFileName().toString()), ticks);
+      });
     } catch (IOException | RuntimeException e) {
-      return -1;
+      // not Linux: PostgreSQL's share is counted as "other"
     }
+    return out;
   }
 
   private static long postgresTicks(Path proc) {

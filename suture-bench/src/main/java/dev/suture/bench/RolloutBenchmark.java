@@ -1,5 +1,6 @@
 package dev.suture.bench;
 
+import dev.suture.core.rollout.RolloutState;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -35,6 +36,11 @@ public final class RolloutBenchmark {
     }
     System.out.println("# machine: " + machine());
     System.out.println("# options: " + options.describe());
+    if (options.warmup() > 0) {
+      // The first rollout in a JVM runs mostly interpreted; without this, whichever size runs first looks slow.
+      BenchRun.Result w = new BenchRun(options, options.databases().get(0), options.warmup()).run();
+      System.out.println("# warm-up (not reported): " + row(w).trim());
+    }
     List<BenchRun.Result> results = new ArrayList<>();
     boolean allOk = true;
     for (String db : options.databases()) {
@@ -63,7 +69,8 @@ public final class RolloutBenchmark {
         r.db(), r.targets(), r.insertMillis() / 1000.0, r.createMillis() / 1000.0,
         r.finished() ? String.format(Locale.ROOT, "%.1f", r.wallMillis() / 1000.0) : "DNF",
         r.rows(), r.finished() ? String.format(Locale.ROOT, "%.0f", r.transitionsPerSecond()) : "-",
-        r.finished() ? String.format(Locale.ROOT, "%.0f", r.targets() * 1000.0 / r.wallMillis()) : "-",
+        // targets/s only means something when every target was patched
+        r.finished() && r.state() == RolloutState.SUCCEEDED ? String.format(Locale.ROOT, "%.0f", r.targets() * 1000.0 / r.wallMillis()) : "-",
         r.batches(), r.peakHeapBytes() >> 20, cores, r.state(), verified);
     String detail = String.format(Locale.ROOT, "  [%s; store.create %.1f s, targets read %.1f s; %.1f s in saveTargets, "
         + "largest commit %d rows; load avg %.2f]", states, r.storeCreateMillis() / 1000.0, r.readTargetsMillis() / 1000.0,

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * An in-process fleet for benchmarks: executor type "simulated". Understands the argv
- * ["version"] and ["apply", V]; every call sleeps for the configured latency (fixed, or uniform
+ * ["version"], ["apply", V] and ["rollback"] (back to the initial version); every call sleeps for the configured latency (fixed, or uniform
  * jitter around it) so that the engine's threads behave as they would waiting on a remote host.
  *
  * <p>Randomness is drawn from a generator seeded per call from (seed, target, action, attempt), so
@@ -28,6 +28,7 @@ public final class SimulatedExecutor implements TargetExecutor {
   private final Map<String, String> versions = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
   private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong rollbacks = new AtomicLong();
   private final long latencyMillis;
   private final long jitterMillis;
   private final double failureRate;
@@ -73,15 +74,26 @@ public final class SimulatedExecutor implements TargetExecutor {
       versions.put(host, request.argv().get(1));
       return ok("installed " + request.argv().get(1), delay);
     }
+    if (verb.equals("rollback") && request.argv().size() == 1) {
+      rollbacks.incrementAndGet();
+      versions.remove(host);
+      return ok("rolled back to " + initialVersion, delay);
+    }
     return new ActionResult(127, "simulated executor: unknown argv " + request.argv(), false, Duration.ofMillis(delay), null);
   }
 
-  /** Deterministic per (seed, target, action, attempt), whatever thread asks. */
+  /**
+   * Deterministic per (seed, target, action, attempt), whatever thread asks. The key is hashed
+   * with FNV-1a first: seeding with a plain 31-based hash of similar names gave correlated
+   * generators that failed far fewer applies than the configured rate.
+   */
   private SplittableRandom randomFor(ActionKey key) {
-    long h = seed;
-    h = 31 * h + key.target().hashCode();
-    h = 31 * h + key.action().ordinal();
-    h = 31 * h + key.attempt();
+    String k = key.target() + "/" + key.action() + "/" + key.attempt();
+    long h = 0xcbf29ce484222325L ^ seed;
+    for (int i = 0; i < k.length(); i++) {
+      h ^= k.charAt(i);
+      h *= 0x100000001b3L;
+    }
     return new SplittableRandom(h);
   }
 
@@ -94,6 +106,8 @@ public final class SimulatedExecutor implements TargetExecutor {
   public String version(String host) { return versions.getOrDefault(host, initialVersion); }
 
   public long calls() { return calls.get(); }
+
+  public long rollbacks() { return rollbacks.get(); }
 
   private static ActionResult ok(String out, long delayMillis) {
     return new ActionResult(0, out, false, Duration.ofMillis(delayMillis), null);

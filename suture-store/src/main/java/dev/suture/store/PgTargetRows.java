@@ -87,7 +87,8 @@ final class PgTargetRows {
 
     Columns(Connection c, List<TargetRun> rows) throws SQLException {
       int n = rows.size();
-      String[] rid = new String[n], st = new String[n], ver = new String[n], err = new String[n], pidAt = new String[n], upd = new String[n];
+      String[] rid = new String[n], st = new String[n], ver = new String[n], err = new String[n];
+      String[] pidAt = new String[n], upd = new String[n];
       Integer[] sq = new Integer[n], b = new Integer[n], att = new Integer[n];
       Boolean[] snap = new Boolean[n];
       Long[] pids = new Long[n];
@@ -120,7 +121,8 @@ final class PgTargetRows {
 
     /** Binds state .. updated_at (9 parameters) from {@code at}. */
     void bindState(PreparedStatement ps, int at) throws SQLException {
-      for (Array a : new Array[] {state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt}) ps.setArray(at++, a);
+      for (Array a : new Array[] {state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt})
+        ps.setArray(at++, a);
     }
   }
 
