@@ -44,7 +44,7 @@ final class Drive {
     this.controls = controls;
     this.actor = "engine:" + config.owner();
     runs.forEach(r -> targets.put(r.seq(), r));
-    this.writer = new TransitionWriter(store, fence, () -> {});
+    this.writer = new TransitionWriter(store, fence);
   }
 
   Rollout rollout() { return rollout; }

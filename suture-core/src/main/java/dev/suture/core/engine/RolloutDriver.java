@@ -8,7 +8,6 @@ import dev.suture.core.port.LeaseLostException;
 import dev.suture.core.rollout.RolloutState;
 import dev.suture.core.rollout.StageRun;
 import dev.suture.core.rollout.StageState;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,5 +147,4 @@ final class RolloutDriver implements Runnable {
     return m.toString();
   }
 
-  static List<StageRun> initialStages(dev.suture.core.plan.Plan plan, int targets) { return StagePlan.initialStages(plan, targets); }
 }

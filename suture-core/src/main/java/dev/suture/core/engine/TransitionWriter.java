@@ -31,14 +31,12 @@ final class TransitionWriter implements AutoCloseable {
   private final Fence fence;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
-  private final Runnable onWritten;
   private volatile RuntimeException failure;
   private volatile boolean closed;
 
-  TransitionWriter(RolloutStore store, Fence fence, Runnable onWritten) {
+  TransitionWriter(RolloutStore store, Fence fence) {
     this.store = store;
     this.fence = fence;
-    this.onWritten = onWritten;
     this.thread = new Thread(this::loop, "suture-writer-" + fence.rolloutId());
     this.thread.setDaemon(true);
     this.thread.start();
@@ -97,7 +95,6 @@ final class TransitionWriter implements AutoCloseable {
     try {
       if (failure != null) throw failure;
       store.saveTargets(fence, runs, audit);
-      onWritten.run();
       for (Pending p : batch) p.done.complete(null);
     } catch (LeaseLostException e) {
       log.warn("expected race: {}; stopping writes", e.getMessage());
