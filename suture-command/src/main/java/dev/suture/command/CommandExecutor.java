@@ -50,6 +50,8 @@ public final class CommandExecutor implements TargetExecutor {
     Duration timeout = Objects.requireNonNull(request.timeout(), "request.timeout");
     Objects.requireNonNull(started, "started");
     long t0 = System.nanoTime();
+    // Never start a side effect for a caller that has already been told to stop.
+    if (Thread.currentThread().isInterrupted()) throw new InterruptedException("interrupted before " + request.key() + " started");
     Process process;
     try {
       process = builder(request).start();
@@ -70,6 +72,8 @@ public final class CommandExecutor implements TargetExecutor {
     } catch (InterruptedException e) {
       log.info("action {} interrupted; killing pid {} and its descendants", request.key(), process.pid());
       ProcessTree.kill(handle, killGrace);
+      // Our own child: Process reliably reports its end (ProcessHandle may miss a just-spawned one).
+      if (process.isAlive()) process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw e;
     } catch (RuntimeException | Error e) {
