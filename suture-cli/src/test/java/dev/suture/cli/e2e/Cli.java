@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged `suture` CLI jar as a child process, as a user's script would. */
-final class Cli {
-  record Result(int exit, String out, String err) {}
+public final class Cli {
+  public record Result(int exit, String out, String err) {}
 
-  static String jar(String property) {
+  public static String jar(String property) {
     String v = System.getProperty(property);
     if (v == null) throw new IllegalStateException(property + " is not set: run through failsafe (mvn verify)");
     return v;
   }
 
-  static Result run(Map<String, String> env, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+  public static Result run(Map<String, String> env, long timeoutSeconds, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         jar("suture.cli.jar")));
     cmd.addAll(List.of(args));

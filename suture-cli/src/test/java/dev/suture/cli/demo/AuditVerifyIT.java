@@ -1,16 +1,14 @@
-package dev.suture.cli.e2e;
+package dev.suture.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import dev.suture.cli.e2e.Cli;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class AuditVerifyIT {
         metadata: {name: web-02}
         spec: {environment: staging}
         """);
-    Process server = startServer(data, port);
+    ChildProcesses server = startServer(data, port);
     try {
       Cli.Result applied = Cli.run(env, 60, "apply", "-f", docs.toString());
       assertThat(applied.exit()).as(applied.err()).isZero();
@@ -71,30 +69,16 @@ class AuditVerifyIT {
     }
   }
 
-  private static Process startServer(Path data, int port) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-XX:TieredStopAtLevel=1", "-jar", Cli.jar("suture.server.jar"), "--data", data.toString(), "--port", Integer.toString(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.getParent().resolve("server.log").toFile()))
-        .start();
-    HttpClient http = HttpClient.newHttpClient();
-    long end = System.currentTimeMillis() + 90_000;
-    while (System.currentTimeMillis() < end) {
-      if (!p.isAlive()) throw new IllegalStateException("server exited " + p.exitValue());
-      try {
-        var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) return p;
-      } catch (IOException e) {
-        // not up yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("server not healthy in 90 s");
+  /** The demo's own launcher: same start-up and health wait as `suture demo`. */
+  private static ChildProcesses startServer(Path data, int port) throws IOException, InterruptedException {
+    ChildProcesses children = new ChildProcesses(java.time.Duration.ofSeconds(15));
+    DemoServer server = DemoServer.start(children, Path.of(System.getProperty("java.home"), "bin", "java"),
+        List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), Path.of(Cli.jar("suture.server.jar")), data, port,
+        data.getParent().resolve("server.log"));
+    server.awaitUp(java.time.Duration.ofSeconds(90), new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
+    return children;
   }
 
-  private static void stop(Process p) throws InterruptedException {
-    p.destroy();
-    if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
-  }
+  private static void stop(ChildProcesses server) { server.close(); }
 
 }
