@@ -10,39 +10,82 @@ import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.template.Template;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** Renders argv templates for a target and runs them through the plan's executor. */
-final class Actions {
+/**
+ * Renders argv templates for a target and runs them through the plan's executor. Every action in
+ * flight is tracked so that a node shutting down can cancel them all (which kills what they ran).
+ */
+final class Actions implements AutoCloseable {
   private final Drive drive;
   private final TargetExecutor executor;
+  /** Threads for executors that block (local processes); async executors never use it. */
+  private final ExecutorService blocking;
+  private final Set<CompletableFuture<ActionResult>> inFlight = ConcurrentHashMap.newKeySet();
 
   Actions(Drive drive) {
     this.drive = drive;
     this.executor = drive.adapters.executor(drive.rollout().plan().executor().type());
+    this.blocking = Executors.newCachedThreadPool(BatchRunner.named("suture-" + drive.rollout().id() + "-x"));
   }
 
   TargetExecutor executor() { return executor; }
 
-  ActionResult run(TargetRun run, ActionKind kind, List<String> template, Duration timeout, Consumer<ProcessRef> started)
-      throws InterruptedException {
+  /** Starts the action; the future never completes exceptionally for a failed command, only when cancelled. */
+  CompletableFuture<ActionResult> start(TargetRun run, ActionKind kind, List<String> template, Duration timeout,
+                                        Consumer<ProcessRef> started) {
     List<String> argv;
     try {
       argv = Template.render(template, drive.context(run));
     } catch (Template.UnknownVariableException e) {
-      return ActionResult.failed(e.getMessage(), Duration.ZERO);
+      return CompletableFuture.completedFuture(ActionResult.failed(e.getMessage(), Duration.ZERO));
     }
     var key = new ActionKey(drive.rollout().id(), run.name(), kind, Math.max(1, run.attempts()));
     var request = new ActionRequest(key, run.asset(), argv, timeout, drive.rollout().plan().executor().options());
-    return executor.run(request, started);
+    CompletableFuture<ActionResult> f;
+    try {
+      f = executor.start(request, started, blocking);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    inFlight.add(f);
+    f.whenComplete((r, e) -> inFlight.remove(f));
+    return f;
   }
 
+  CompletableFuture<ActionResult> start(TargetRun run, ActionKind kind, List<String> template, Duration timeout) {
+    return start(run, kind, template, timeout, ref -> {});
+  }
+
+  /** Blocking form, for callers that own a thread anyway (checks, rollback). */
   ActionResult run(TargetRun run, ActionKind kind, List<String> template, Duration timeout) throws InterruptedException {
-    return run(run, kind, template, timeout, ref -> {});
+    CompletableFuture<ActionResult> f = start(run, kind, template, timeout);
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException ie) throw ie;
+      if (cause instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(cause);
+    }
   }
 
   /** The installed version, or a failed result when the probe cannot tell. */
-  ActionResult probeVersion(TargetRun run) throws InterruptedException {
+  CompletableFuture<ActionResult> probeVersion(TargetRun run) {
+    var ex = drive.rollout().plan().executor();
+    return start(run, ActionKind.PROBE_VERSION, ex.version(), ex.timeout());
+  }
+
+  ActionResult probeVersionNow(TargetRun run) throws InterruptedException {
     var ex = drive.rollout().plan().executor();
     return run(run, ActionKind.PROBE_VERSION, ex.version(), ex.timeout());
   }
@@ -50,4 +93,27 @@ final class Actions {
   boolean hasVersionProbe() { return !drive.rollout().plan().executor().version().isEmpty(); }
 
   static String version(ActionResult r) { return r.output() == null ? "" : r.output().strip(); }
+
+  /** {@link TargetExecutor#adopt} on a blocking thread (it waits for a local process). */
+  CompletableFuture<java.util.Optional<ActionResult>> adopt(ProcessRef ref, Duration remaining) {
+    CompletableFuture<java.util.Optional<ActionResult>> f = new CompletableFuture<>();
+    blocking.execute(() -> {
+      try {
+        f.complete(executor.adopt(ref, remaining));
+      } catch (InterruptedException | RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f;
+  }
+
+  /** Cancels every action in flight: their executors kill what they started. */
+  void cancelAll() {
+    for (CompletableFuture<ActionResult> f : List.copyOf(inFlight)) f.cancel(true);
+  }
+
+  @Override public void close() {
+    cancelAll();
+    blocking.shutdownNow();
+  }
 }

@@ -7,6 +7,7 @@ import dev.suture.core.rollout.TargetRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -34,6 +35,21 @@ final class CheckSuite {
       if (!r.passed()) return Optional.of(r);
     }
     return Optional.empty();
+  }
+
+  /** {@link #firstFailure} on the check pool: checks may block (HTTP, local commands), targets must not. */
+  CompletableFuture<Optional<CheckResult>> firstFailureAsync(TargetRun run, List<CheckSpec> checks) {
+    if (checks.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<Optional<CheckResult>> result = new CompletableFuture<>();
+    Future<?> task = pool.submit(() -> {
+      try {
+        result.complete(firstFailure(run, checks));
+      } catch (InterruptedException | RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    result.whenComplete((r, e) -> { if (e instanceof java.util.concurrent.CancellationException) task.cancel(true); });
+    return result;
   }
 
   record Failure(TargetRun target, CheckResult result) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 
@@ -74,6 +75,14 @@ final class Drive {
     writer.write(run, audit);
     targets.put(run.seq(), run);
     return run;
+  }
+
+  /** As {@link #write}, without blocking: the future completes (on the writer thread) once durable. */
+  CompletableFuture<TargetRun> writeAsync(TargetRun run, AuditRecord... audit) {
+    return writer.writeAllAsync(List.of(run), List.of(audit)).thenApply(v -> {
+      targets.put(run.seq(), run);
+      return run;
+    });
   }
 
   void writeAll(List<TargetRun> runs, List<AuditRecord> audit) throws InterruptedException {

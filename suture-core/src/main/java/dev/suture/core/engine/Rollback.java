@@ -83,7 +83,7 @@ final class Rollback {
     }
     String version = rb.version();
     if (actions.hasVersionProbe()) {
-      ActionResult probe = actions.probeVersion(rb);
+      ActionResult probe = actions.probeVersionNow(rb);
       if (probe.ok()) version = Actions.version(probe);
     }
     Optional<CheckResult> bad = checks.firstFailure(rb, plan.checks());

@@ -44,6 +44,7 @@ final class RolloutDriver implements Runnable {
     } catch (RuntimeException e) {
       log.error("bug: driver for rollout {} failed; it will be resumed by the sweeper", drive.rollout().id(), e);
     } finally {
+      stages.actions().close();
       try {
         drive.writer.close();
       } catch (InterruptedException e) {

@@ -111,8 +111,8 @@ final class StageExecutor {
         drive.audit("batch.started", "stage", stage.index(), "batch", batchNo, "targets", members.size(),
             "maxConcurrency", conc, "maxErrors", maxErrors));
     boolean snapshots = StagePlan.snapshotsArmed(plan, stage.index());
-    var procedure = new TargetProcedure(drive, actions, checks, snapshots, plan.checksFor(spec.checks()));
-    BatchRunner.Result r = new BatchRunner(drive, procedure).run(members, conc, maxErrors);
+    BatchRunner.Result r = new BatchRunner(drive, actions, checks).run(members, conc, maxErrors, snapshots,
+        plan.checksFor(spec.checks()));
     String counts = r.healthy() + " healthy, " + r.failed() + " failed, " + r.skipped() + " skipped";
     drive.stage(drive.rollout().stages().get(stage.index()).running(what + ": " + counts),
         drive.audit("batch.finished", "stage", stage.index(), "batch", batchNo, "healthy", r.healthy(), "failed", r.failed(),

@@ -48,20 +48,25 @@ final class TransitionWriter implements AutoCloseable {
   }
 
   void writeAll(List<TargetRun> runs, List<AuditRecord> audit) throws InterruptedException {
-    if (failure != null) throw failure;
-    if (closed) throw new IllegalStateException("writer for " + fence.rolloutId() + " is closed");
+    try {
+      writeAllAsync(runs, audit).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Queues the rows; the future completes once they are committed (on the writer thread). */
+  CompletableFuture<Void> writeAllAsync(List<TargetRun> runs, List<AuditRecord> audit) {
+    if (failure != null) return CompletableFuture.failedFuture(failure);
+    if (closed) return CompletableFuture.failedFuture(new IllegalStateException("writer for " + fence.rolloutId() + " is closed"));
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       var f = new CompletableFuture<Void>();
       futures.add(f);
       queue.add(new Pending(runs.get(i), i == 0 ? audit : List.of(), f));
     }
-    try {
-      for (var f : futures) f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      throw new IllegalStateException(e.getCause());
-    }
+    return futures.size() == 1 ? futures.get(0) : CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
   }
 
   private void loop() {
