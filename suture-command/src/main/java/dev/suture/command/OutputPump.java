@@ -1,5 +1,6 @@
 package dev.suture.command;
 
+import dev.suture.core.port.OutputTail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

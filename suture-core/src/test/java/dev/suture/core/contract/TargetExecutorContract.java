@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class TargetExecutorContract {
   protected static final Duration GENEROUS = Duration.ofSeconds(30);
 
-  @TempDir Path tmp;
+  @TempDir protected Path tmp;
 
   protected abstract TargetExecutor executor();
 

@@ -1,4 +1,4 @@
-package dev.suture.command;
+package dev.suture.core.port;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
  * tail is worth keeping (it holds the error), and memory must not grow with the output.
  * Thread-safe: the pump thread appends while the caller may take a snapshot.
  */
-final class OutputTail {
+public final class OutputTail {
   private final byte[] ring;
   private long total;
 
-  OutputTail(int capacity) {
+  public OutputTail(int capacity) {
     if (capacity <= 0) throw new IllegalArgumentException("capacity must be positive");
     this.ring = new byte[capacity];
   }
 
-  synchronized void append(byte[] bytes, int offset, int length) {
+  public synchronized void append(byte[] bytes, int offset, int length) {
     int cap = ring.length;
     // Bytes that would be overwritten within this same call are skipped, but still counted, so
     // the write position stays where a byte-by-byte copy would have left it.
@@ -31,10 +31,10 @@ final class OutputTail {
     total += length;
   }
 
-  synchronized long totalBytes() { return total; }
+  public synchronized long totalBytes() { return total; }
 
   /** The kept bytes as UTF-8; a character cut in half by truncation is dropped, not garbled. */
-  synchronized String text() {
+  public synchronized String text() {
     int cap = ring.length;
     int size = (int) Math.min(total, cap);
     int start = (int) ((total - size) % cap);

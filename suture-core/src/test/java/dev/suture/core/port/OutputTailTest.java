@@ -1,4 +1,4 @@
-package dev.suture.command;
+package dev.suture.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
