@@ -81,6 +81,15 @@ final class Fields {
     });
   }
 
+  /** true or false (YAML's yes/no/on/off are not accepted: a flag must read as what it is). */
+  Optional<Boolean> bool(String key) {
+    return convert(key, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + s + "' is not true or false");
+    });
+  }
+
   <E extends Enum<E>> Optional<E> enumValue(String key, Class<E> type) {
     return convert(key, s -> {
       try {

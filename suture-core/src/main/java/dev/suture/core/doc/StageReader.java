@@ -64,7 +64,7 @@ final class StageReader {
       }
       case "snapshot" -> {
         new Fields(body, Set.of());
-        if (!snapshotConfigured) body.error("needs spec.snapshot (the create and restore commands)");
+        if (!snapshotConfigured) body.error("needs spec.snapshot (how to create and restore a snapshot)");
         if (patched) body.error("must come before the first canary or wave");
         if (snapshotSeen) body.error("appears twice");
         snapshotSeen = true;
