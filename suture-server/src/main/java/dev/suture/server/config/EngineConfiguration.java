@@ -2,22 +2,27 @@ package dev.suture.server.config;
 
 import dev.suture.command.CommandCheckRunner;
 import dev.suture.command.CommandExecutor;
+import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.doc.DocumentParser;
 import dev.suture.core.engine.Adapters;
 import dev.suture.core.engine.EngineConfig;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.port.CheckRunner;
+import dev.suture.core.port.CredentialStore;
 import dev.suture.core.port.Notifier;
 import dev.suture.core.port.TargetExecutor;
 import dev.suture.http.HttpCheckRunner;
 import dev.suture.http.WebhookNotifier;
+import dev.suture.ssh.SshExecutor;
 import dev.suture.store.Store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +35,21 @@ public class EngineConfiguration {
   @Bean Clock clock() { return Clock.systemUTC(); }
 
   @Bean TargetExecutor commandExecutor() { return new CommandExecutor(); }
+
+  /**
+   * Executor {@code ssh}. Its default known_hosts is the data dir's (a server should not trust
+   * whatever its Unix user's ~/.ssh holds); first-seen keys accepted under hostKeyPolicy
+   * accept-new are audited. The store is looked up lazily: it needs the document parser, which
+   * needs the list of executors, this one included.
+   */
+  @Bean(destroyMethod = "close") SshExecutor sshExecutor(CredentialStore credentials, @Value("${suture.data-dir:}") String dataDir,
+                                                         ObjectProvider<Store> store) {
+    Path knownHosts = dataDir.isBlank() ? Path.of(System.getProperty("user.home"), ".ssh", "known_hosts")
+        : Path.of(dataDir, "known_hosts");
+    return new SshExecutor(credentials, knownHosts, (host, port, fingerprint, file) ->
+        store.getObject().audit().append(List.of(AuditRecord.of("engine:ssh", "ssh.hostkey.accepted", "host/" + host + ":" + port,
+            "fingerprint", fingerprint, "knownHosts", file.toString(), "policy", "accept-new"))));
+  }
 
   @Bean CheckRunner commandCheckRunner() { return new CommandCheckRunner(); }
 
