@@ -27,14 +27,15 @@ final class PgTargetRows {
   private static final int CHUNK = 5000;
 
   private static final String INSERT = "INSERT INTO target_runs (rollout_id, seq, asset_name, asset_json, state, batch, attempts, "
-      + "snapshot_taken, pid, pid_started_at, version, error, updated_at) SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], "
-      + "?::text[], ?::varchar[], ?::int[], ?::int[], ?::boolean[], ?::bigint[], ?::timestamp[], ?::varchar[], ?::text[], ?::timestamp[])";
+      + "snapshot_taken, pid, pid_started_at, version, error, updated_at, snapshot_id) SELECT * FROM unnest(?::varchar[], ?::int[], "
+      + "?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::int[], ?::boolean[], ?::bigint[], ?::timestamp[], ?::varchar[], ?::text[], "
+      + "?::timestamp[], ?::varchar[])";
 
   private static final String UPDATE = "UPDATE target_runs AS t SET state = v.state, batch = v.batch, attempts = v.attempts, "
       + "snapshot_taken = v.snapshot_taken, pid = v.pid, pid_started_at = v.pid_started_at, version = v.version, error = v.error, "
-      + "updated_at = v.updated_at FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::int[], ?::boolean[], ?::bigint[], "
-      + "?::timestamp[], ?::varchar[], ?::text[], ?::timestamp[]) AS v(rollout_id, seq, state, batch, attempts, snapshot_taken, pid, "
-      + "pid_started_at, version, error, updated_at) WHERE t.rollout_id = v.rollout_id AND t.seq = v.seq";
+      + "updated_at = v.updated_at, snapshot_id = v.snapshot_id FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::int[], "
+      + "?::boolean[], ?::bigint[], ?::timestamp[], ?::varchar[], ?::text[], ?::timestamp[], ?::varchar[]) AS v(rollout_id, seq, state, "
+      + "batch, attempts, snapshot_taken, pid, pid_started_at, version, error, updated_at, snapshot_id) WHERE t.rollout_id = v.rollout_id AND t.seq = v.seq";
 
   private record Key(String rolloutId, int seq) {}
 
@@ -83,12 +84,12 @@ final class PgTargetRows {
   private static final class Columns {
     final Array rolloutId;
     final Array seq;
-    private final Array state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt;
+    private final Array state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt, snapshotId;
 
     Columns(Connection c, List<TargetRun> rows) throws SQLException {
       int n = rows.size();
       String[] rid = new String[n], st = new String[n], ver = new String[n], err = new String[n];
-      String[] pidAt = new String[n], upd = new String[n];
+      String[] pidAt = new String[n], upd = new String[n], snapId = new String[n];
       Integer[] sq = new Integer[n], b = new Integer[n], att = new Integer[n];
       Boolean[] snap = new Boolean[n];
       Long[] pids = new Long[n];
@@ -100,6 +101,7 @@ final class PgTargetRows {
         b[i] = r.batch();
         att[i] = r.attempts();
         snap[i] = r.snapshotTaken();
+        snapId[i] = r.snapshotId();
         pids[i] = r.process().map(p -> p.pid()).orElse(null);
         pidAt[i] = r.process().map(p -> timestamp(p.startedAt())).orElse(null);
         ver[i] = r.version();
@@ -117,11 +119,12 @@ final class PgTargetRows {
       version = c.createArrayOf("varchar", ver);
       error = c.createArrayOf("text", err);
       updatedAt = c.createArrayOf("timestamp", upd);
+      snapshotId = c.createArrayOf("varchar", snapId);
     }
 
-    /** Binds state .. updated_at (9 parameters) from {@code at}. */
+    /** Binds state .. updated_at, snapshot_id (10 parameters) from {@code at}. */
     void bindState(PreparedStatement ps, int at) throws SQLException {
-      for (Array a : new Array[] {state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt})
+      for (Array a : new Array[] {state, batch, attempts, snapshotTaken, pid, pidStartedAt, version, error, updatedAt, snapshotId})
         ps.setArray(at++, a);
     }
   }

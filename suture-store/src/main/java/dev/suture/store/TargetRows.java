@@ -29,7 +29,8 @@ final class TargetRows {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO target_runs (rollout_id, seq, asset_name, asset_json, state, batch, "
-        + "attempts, snapshot_taken, pid, pid_started_at, version, error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + "attempts, snapshot_taken, pid, pid_started_at, version, error, updated_at, snapshot_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
       for (TargetRun r : runs) {
         ps.setString(1, r.rolloutId());
@@ -44,6 +45,7 @@ final class TargetRows {
         ps.setString(11, r.version());
         ps.setString(12, r.error());
         Jdbc.setTime(ps, 13, r.updatedAt());
+        ps.setString(14, r.snapshotId());
         ps.addBatch();
         if (++n % CHUNK == 0) ps.executeBatch();
       }
@@ -58,7 +60,7 @@ final class TargetRows {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE target_runs SET state = ?, batch = ?, attempts = ?, snapshot_taken = ?, "
-        + "pid = ?, pid_started_at = ?, version = ?, error = ?, updated_at = ? WHERE rollout_id = ? AND seq = ?")) {
+        + "pid = ?, pid_started_at = ?, version = ?, error = ?, updated_at = ?, snapshot_id = ? WHERE rollout_id = ? AND seq = ?")) {
       int n = 0;
       for (TargetRun r : runs) {
         ps.setString(1, r.state().name());
@@ -69,8 +71,9 @@ final class TargetRows {
         ps.setString(7, r.version());
         ps.setString(8, r.error());
         Jdbc.setTime(ps, 9, r.updatedAt());
-        ps.setString(10, r.rolloutId());
-        ps.setInt(11, r.seq());
+        ps.setString(10, r.snapshotId());
+        ps.setString(11, r.rolloutId());
+        ps.setInt(12, r.seq());
         ps.addBatch();
         if (++n % CHUNK == 0) ps.executeBatch();
       }
@@ -89,12 +92,18 @@ final class TargetRows {
           Optional<ProcessRef> process = rs.wasNull() ? Optional.empty()
               : Optional.of(new ProcessRef(pid, Jdbc.time(rs, "pid_started_at")));
           out.add(new TargetRun(rolloutId, rs.getInt("seq"), AssetCodec.decode(rs.getString("asset_json")),
-              TargetState.valueOf(rs.getString("state")), rs.getInt("batch"), rs.getInt("attempts"), rs.getBoolean("snapshot_taken"),
+              TargetState.valueOf(rs.getString("state")), rs.getInt("batch"), rs.getInt("attempts"), snapshotId(rs, rolloutId),
               process, rs.getString("version"), rs.getString("error"), Jdbc.time(rs, "updated_at")));
         }
       }
     }
     return out;
+  }
+
+  /** Rows written before snapshot ids were recorded only say "taken": their id is the rollout's. */
+  private static String snapshotId(ResultSet rs, String rolloutId) throws SQLException {
+    String id = rs.getString("snapshot_id");
+    return id != null ? id : rs.getBoolean("snapshot_taken") ? rolloutId : null;
   }
 
   private static void bindProcess(PreparedStatement ps, int at, Optional<ProcessRef> p) throws SQLException {

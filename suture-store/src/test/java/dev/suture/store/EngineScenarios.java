@@ -62,8 +62,9 @@ abstract class EngineScenarios {
 
   @AfterEach void tearDown() throws Exception {
     fleet.release.countDown();
-    engine.close();
-    store.close();
+    // Both are null when setUp was skipped (no PostgreSQL outside CI).
+    if (engine != null) engine.close();
+    if (store != null) store.close();
   }
 
   void fleetOf(int n) {
@@ -350,5 +351,42 @@ abstract class EngineScenarios {
     // Once it expires, node-b wins and node-a's fence is stale.
     clock.advance(Duration.ofMinutes(5));
     assertThat(rollouts.claim(id, "node-b", clock.instant(), clock.instant().plusSeconds(30))).isPresent();
+  }
+
+  @Test void recordsSnapshotIdsAndDeletesSnapshotsBeyondRetention() throws Exception {
+    fleetOf(3);
+    StringBuilder patches = new StringBuilder();
+    for (String v : List.of("3.0", "4.0"))
+      patches.append("---\napiVersion: suture.dev/v1\nkind: Patch\nmetadata: {name: p").append(v.charAt(0))
+          .append("}\nspec: {kind: security, priority: high, version: '").append(v).append("'}\n");
+    patches.append("""
+        ---
+        apiVersion: suture.dev/v1
+        kind: Plan
+        metadata: {name: sop}
+        spec:
+          targets: {selector: "environment=production"}
+          executor: {type: fake, apply: [apply, "{{patch.version}}"], version: [version], timeout: 300ms}
+          snapshot: {type: command, create: [snapshot, "snap-{{rollout.id}}"], restore: [restore], delete: [delete, "{{snapshot.id}}"], retain: 2}
+          stages:
+            - snapshot: {}
+            - wave: {percent: 100}
+        """);
+    store.documents().apply(parser.parse("more.yaml", patches.toString()), "tester");
+    List<String> ids = new java.util.ArrayList<>();
+    for (String patch : List.of("p2", "p3", "p4")) {
+      List<Asset> assets = store.documents().list(DocumentKind.ASSET).stream().map(d -> d.as(Asset.class)).toList();
+      Rollout r = engine.create(new RolloutRequest(store.documents().find(DocumentKind.PLAN, "sop").orElseThrow(),
+          store.documents().find(DocumentKind.PATCH, patch).orElseThrow(), assets, "tester"));
+      assertThat(awaitEnd(r.id()).state()).isEqualTo(RolloutState.SUCCEEDED);
+      assertThat(store.rollouts().targets(r.id())).allSatisfy(t -> assertThat(t.snapshotId()).isEqualTo("snap-" + r.id()));
+      ids.add(r.id());
+    }
+    // retain: 2 keeps the snapshots of the last two rollouts; the first rollout's are deleted, once.
+    assertThat(fleet.deletedSnapshots).containsExactlyInAnyOrder(
+        "web-01:snap-" + ids.get(0), "web-02:snap-" + ids.get(0), "web-03:snap-" + ids.get(0));
+    assertThat(store.audit().forSubject("rollout/" + ids.get(0))).filteredOn(e -> e.action().equals("snapshot.deleted")).hasSize(3);
+    assertThat(store.audit().forSubject("rollout/" + ids.get(2))).filteredOn(e -> e.action().equals("target.snapshot_taken"))
+        .hasSize(3).allSatisfy(e -> assertThat(e.details()).contains("snap-" + ids.get(2)));
   }
 }

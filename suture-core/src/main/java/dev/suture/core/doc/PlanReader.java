@@ -280,7 +280,7 @@ final class PlanReader {
     for (String t : texts)
       for (String v : Template.variables(t))
         if (!Template.isKnownVariable(v))
-          n.error("unknown template variable {{" + v + "}} (known: rollout.id, patch.id, patch.version, patch.title, "
+          n.error("unknown template variable {{" + v + "}} (known: rollout.id, snapshot.id, patch.id, patch.version, patch.title, "
               + "target.name, target.address, target.environment, target.labels.KEY)");
   }
 

@@ -8,6 +8,7 @@ import dev.suture.core.port.ProcessRef;
 import dev.suture.core.port.TargetExecutor;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.template.Template;
+import dev.suture.core.template.TemplateContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -40,14 +41,20 @@ final class Actions implements AutoCloseable {
   /** Starts the action; the future never completes exceptionally for a failed command, only when cancelled. */
   CompletableFuture<ActionResult> start(TargetRun run, ActionKind kind, List<String> template, Duration timeout,
                                         Consumer<ProcessRef> started) {
+    return start(run, drive.context(run), drive.rollout().plan().executor().options(), kind, template, timeout, started);
+  }
+
+  /** With another rollout's context and executor options (deleting that rollout's old snapshots). */
+  CompletableFuture<ActionResult> start(TargetRun run, TemplateContext context, java.util.Map<String, String> options,
+                                        ActionKind kind, List<String> template, Duration timeout, Consumer<ProcessRef> started) {
     List<String> argv;
     try {
-      argv = Template.render(template, drive.context(run));
+      argv = Template.render(template, context);
     } catch (Template.UnknownVariableException e) {
       return CompletableFuture.completedFuture(ActionResult.failed(e.getMessage(), Duration.ZERO));
     }
-    var key = new ActionKey(drive.rollout().id(), run.name(), kind, Math.max(1, run.attempts()));
-    var request = new ActionRequest(key, run.asset(), argv, timeout, drive.rollout().plan().executor().options());
+    var key = new ActionKey(context.rolloutId(), run.name(), kind, Math.max(1, run.attempts()));
+    var request = new ActionRequest(key, run.asset(), argv, timeout, options);
     CompletableFuture<ActionResult> f;
     try {
       f = executor.start(request, started, blocking);

@@ -102,5 +102,7 @@ final class Drive {
     return out;
   }
 
-  TemplateContext context(TargetRun run) { return new TemplateContext(rollout.id(), rollout.patch(), run.asset()); }
+  TemplateContext context(TargetRun run) {
+    return new TemplateContext(rollout.id(), rollout.patch(), run.asset(), run.snapshotId());
+  }
 }

@@ -98,6 +98,12 @@ final class RolloutDriver implements Runnable {
           drive.audit("stage.succeeded", "stage", i, "type", type, "summary", outcome.summary()));
     }
     drive.transition(RolloutState.SUCCEEDED, drive.audit("rollout.succeeded", "summary", counts()));
+    try {
+      new SnapshotRetention(drive, stages.actions(), audit).run();
+    } catch (RuntimeException e) {
+      // Housekeeping: a failure here must not make a successful rollout look failed.
+      log.warn("snapshot retention after rollout {} failed: {}", drive.rollout().id(), e.toString());
+    }
     drive.store.release(drive.fence);
   }
 

@@ -75,16 +75,34 @@ final class TargetProcedure {
 
   private CompletableFuture<TargetRun> snapshotThenApply(TargetRun run) {
     var spec = drive.rollout().plan().snapshot().orElseThrow();
-    return actions.start(run, ActionKind.SNAPSHOT, spec.create(), spec.timeout()).thenComposeAsync(r -> r.ok()
-        ? apply(run.withSnapshotTaken())
-        : fail(run, "snapshot failed: " + r.describe()), steps);
+    return actions.start(run, ActionKind.SNAPSHOT, spec.create(), spec.timeout()).thenComposeAsync(r -> {
+      if (!r.ok()) return fail(run, "snapshot failed: " + r.describe());
+      String id = snapshotId(spec.type(), r);
+      return apply(run.withSnapshot(id), drive.audit("target.snapshot_taken", "target", run.name(), "snapshotId", id,
+          "provider", spec.type()));
+    }, steps);
   }
 
-  private CompletableFuture<TargetRun> apply(TargetRun run) {
+  /**
+   * A {@code command} snapshot may print its id (an LVM or ZFS snapshot name, a cloud snapshot id)
+   * as the last line of its output; otherwise, and always for {@code files}, the id is the rollout
+   * id the snapshot commands were given.
+   */
+  private String snapshotId(String provider, ActionResult created) {
+    if ("command".equals(provider) && created.output() != null) {
+      String last = created.output().strip().lines().reduce((a, b) -> b).orElse("").strip();
+      if (SNAPSHOT_ID.matcher(last).matches()) return last;
+    }
+    return drive.rollout().id();
+  }
+
+  private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+=-]{0,199}");
+
+  private CompletableFuture<TargetRun> apply(TargetRun run, dev.suture.core.audit.AuditRecord... audit) {
     TargetRun applying = run.state() == TargetState.APPLYING ? run.withAttempt(drive.now())
         : run.to(TargetState.APPLYING, drive.now()).withAttempt(drive.now());
     var ex = drive.rollout().plan().executor();
-    return drive.writeAsync(applying).thenComposeAsync(intent ->
+    return drive.writeAsync(applying, audit).thenComposeAsync(intent ->
         actions.start(intent, ActionKind.APPLY, ex.apply(), ex.timeout(), ref -> {
           // Called by blocking executors on their own thread, once the child process exists.
           try {

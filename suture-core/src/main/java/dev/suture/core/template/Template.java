@@ -41,7 +41,7 @@ public final class Template {
   }
 
   public static boolean isKnownVariable(String name) {
-    return name.equals("rollout.id") || name.equals("patch.id") || name.equals("patch.version")
+    return name.equals("rollout.id") || name.equals("snapshot.id") || name.equals("patch.id") || name.equals("patch.version")
         || name.equals("patch.title") || name.equals("target.name") || name.equals("target.address")
         || name.equals("target.environment") || (name.startsWith("target.labels.") && name.length() > 14);
   }

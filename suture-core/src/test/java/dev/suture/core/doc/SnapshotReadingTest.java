@@ -156,9 +156,9 @@ class SnapshotReadingTest {
   }
 
   @Test
-  void rejectsARelativeOrTemplatedDir() {
+  void rejectsARelativeDirOrAnUnknownVariableInIt() {
     onlyError(plan("type: files\npaths: [/etc/x]\ndir: snapshots\n"), 10, "spec.snapshot.dir", "absolute path");
-    onlyError(plan("type: files\npaths: [/etc/x]\ndir: \"/srv/{{target.name}}\"\n"), 10, "spec.snapshot.dir", "placeholders");
+    onlyError(plan("type: files\npaths: [/etc/x]\ndir: \"/srv/{{target.host}}\"\n"), 10, "spec.snapshot.dir", "{{target.host}}");
   }
 
   @Test

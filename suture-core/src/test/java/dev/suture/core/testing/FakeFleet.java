@@ -20,13 +20,16 @@ import java.util.function.Consumer;
 
 /**
  * An in-process fleet for engine tests: executor type "fake" understands the argv
- * ["version"], ["apply", V], ["snapshot"], ["restore"], ["health"]. Hosts can be told to fail
+ * ["version"], ["apply", V], ["snapshot"] or ["snapshot", ID] (prints ID), ["restore"],
+ * ["delete", ID] and ["health"]. Hosts can be told to fail
  * their apply, to hang, or to turn unhealthy at a given version. It measures its own peak
  * concurrency and counts applies per host.
  */
 public final class FakeFleet implements TargetExecutor {
   public final Map<String, String> versions = new ConcurrentHashMap<>();
   public final Map<String, String> snapshots = new ConcurrentHashMap<>();
+  /** "host:ID" of every snapshot deleted with ["delete", ID]. */
+  public final Set<String> deletedSnapshots = ConcurrentHashMap.newKeySet();
   public final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
   /** Applies that changed the version (an interrupted apply changes nothing). */
   public final Map<String, AtomicInteger> effective = new ConcurrentHashMap<>();
@@ -60,6 +63,9 @@ public final class FakeFleet implements TargetExecutor {
         return ok(versions.getOrDefault(host, "0"));
       case "snapshot":
         snapshots.put(host, versions.getOrDefault(host, "0"));
+        return ok(r.argv().size() > 1 ? "snapshot created\n" + r.argv().get(1) + "\n" : "");
+      case "delete":
+        deletedSnapshots.add(host + ":" + r.argv().get(1));
         return ok("");
       case "restore":
         if (!snapshots.containsKey(host)) return new ActionResult(1, "no snapshot", false, Duration.ZERO, null);

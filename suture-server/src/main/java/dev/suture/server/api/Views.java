@@ -57,10 +57,11 @@ public final class Views {
     static StageView of(StageRun s) { return new StageView(s.index(), s.type(), s.state().name(), s.summary(), s.startedAt(), s.endedAt()); }
   }
 
-  public record TargetView(String asset, String state, int attempts, Integer batch, String version, String error, Instant updatedAt) {
+  public record TargetView(String asset, String state, int attempts, Integer batch, String version, String snapshotId,
+                           String error, Instant updatedAt) {
     static TargetView of(TargetRun t) {
       return new TargetView(t.name(), t.state().name(), t.attempts(), t.batch() == TargetRun.UNASSIGNED ? null : t.batch(), t.version(),
-          t.error(), t.updatedAt());
+          t.snapshotId(), t.error(), t.updatedAt());
     }
   }
 
