@@ -193,7 +193,10 @@ class SshExecutorTest {
     assertThat(r.describe()).contains("credential 'broken'").doesNotContain(body.substring(0, 20));
   }
 
-  /** 250 hosts at once, each running a 2 s command: threads must not grow with the targets. */
+  /**
+   * 250 hosts at once, each running a 2 s command: threads must not grow with the targets. The
+   * connect timeout is generous because 250 handshakes (and sshd forks) share two cores here.
+   */
   @Test
   void twoHundredFiftyTargetsInFlightHoldNoThreadEach() throws Exception {
     int before = Thread.activeCount();
@@ -201,7 +204,8 @@ class SshExecutorTest {
     var unused = Executors.newSingleThreadExecutor();
     try {
       for (int i = 0; i < 250; i++)
-        all.add(ssh.start(fleet.request(Sshd.address(20 + i), T, "sleep", "2"), ref -> {}, unused));
+        all.add(ssh.start(fleet.request(Sshd.address(20 + i), Duration.ofSeconds(90), fleet.options(Map.of("connectTimeout", "60s")),
+            "sleep", "2"), ref -> {}, unused));
       Thread.sleep(1500);
       int during = Thread.activeCount();
       for (var f : all) assertThat(f.get().ok()).as(f.get().describe()).isTrue();
