@@ -52,8 +52,12 @@ public final class SshExecutor implements TargetExecutor, AutoCloseable {
   public static final String TYPE = "ssh";
   private static final Logger log = LoggerFactory.getLogger(SshExecutor.class);
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
-  /** Handshakes in progress at once; see {@link ConnectGate}. */
-  public static final int DEFAULT_MAX_CONNECTING = 32;
+  /**
+   * Handshakes in progress at once; see {@link ConnectGate}. 16 measured best on a 2-core control
+   * node that also runs the hosts' sshd (docs/benchmarks.md): at 32 and 64 handshakes starved of
+   * CPU began to exceed their connect timeout.
+   */
+  public static final int DEFAULT_MAX_CONNECTING = 16;
 
   private final CredentialStore credentials;
   private final Path defaultKnownHosts;
@@ -115,6 +119,12 @@ public final class SshExecutor implements TargetExecutor, AutoCloseable {
   private void execute(SshTarget target, ActionRequest request, long t0, CompletableFuture<ActionResult> result, boolean retry) {
     session(target).whenComplete((session, error) -> {
       if (result.isDone()) return; // cancelled while connecting
+      if (error != null && retry && SshFailure.reason(error).startsWith("connect timed out")) {
+        // Nothing ran yet, so one more try is safe; a host that is really gone fails again.
+        log.info("ssh {}: {}; retrying once", target.display(), SshFailure.reason(error));
+        execute(target, request, t0, result, false);
+        return;
+      }
       if (error != null) {
         result.complete(ActionResult.failed("ssh " + target.display() + ": " + SshFailure.reason(error),
             Duration.ofNanos(System.nanoTime() - t0)));
