@@ -24,9 +24,10 @@ class DemoServiceProcessTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String service = String.join(" ", List.of(java, "-Xmx24m", "-XX:TieredStopAtLevel=1", "-cp",
                 "'" + System.getProperty("java.class.path") + "'", DemoService.class.getName(),
-                "--port", Integer.toString(port), "--dir", "'" + dir + "'"));
+                "--port", Integer.toString(port), "--dir", "'" + dir + "'", "--parent-pid", "$$"));
         // sh starts the service in the background, prints its pid, lets it boot, and exits: the service
-        // loses its parent
+        // loses its parent. --parent-pid names the shell, as the demo's orchestrator does, so a JVM slow to
+        // boot (a loaded machine) cannot miss the moment and take init for its parent.
         Process shell = new ProcessBuilder("sh", "-c", service + " >/dev/null 2>&1 & echo $!; sleep 1").start();
         long pid = Long.parseLong(new String(shell.getInputStream().readAllBytes()).trim());
         shell.waitFor();
