@@ -114,11 +114,11 @@ gnu() { awk -v k="$2" 'index($0, k) {sub(/.*: /, ""); print; exit}' "$1"; }
 clock() { awk -F: '{s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s}' <<< "$1"; }
 
 RESULTS=$DIR/results.tsv
-printf 'size\ttool\tconc\twall_s\trollout_s\tcpu_s\ttool_cpu_s\thost_cpu_s\tother_cores\tmaxrss_mb\ttree_pss_mb\tok\tidle_before\tlog\n' > "$RESULTS"
-HEADER=$(printf '%-5s %-7s %-17s %7s %9s %7s %8s %8s %6s %8s %8s %-4s %s' size tool conc wall-s rollout-s cpu-s tool-cpu host-cpu other maxrss-MB pss-MB ok idle-before)
-row() { # size tool conc wall rollout cpu toolcpu hostcpu other rss pss ok idle log
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"
-  printf '%-5s %-7s %-17s %7s %9s %7s %8s %8s %6s %8s %8s %-4s %s\n' "${@:1:13}"
+printf 'size\ttool\tconc\twall_s\trollout_s\tcpu_s\ttool_cpu_s\thost_cpu_s\tother_cores\tmaxrss_mb\ttree_pss_mb\tok\tidle_before\tsampler_cpu_s\tlog\n' > "$RESULTS"
+HEADER=$(printf '%-5s %-7s %-17s %7s %9s %7s %8s %8s %6s %8s %8s %-5s %6s %s' size tool conc wall-s rollout-s cpu-s tool-cpu host-cpu other maxrss-MB pss-MB ok idle0 sampler)
+row() { # size tool conc wall rollout cpu toolcpu hostcpu other rss pss ok idle sampler log
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"
+  printf '%-5s %-7s %-17s %7s %9s %7s %8s %8s %6s %8s %8s %-5s %6s %s\n' "${@:1:14}"
 }
 # other processes' share: machine CPU minus the tool's and the hosts' over the measured interval
 other_cores() { awk -v m="$1" -v t="$2" -v h="$3" -v s="$4" 'BEGIN {o = (m - t - h) / s; if (o < 0) o = 0; printf "%.2f", o}'; }
@@ -137,7 +137,8 @@ run_suture() { # size maxConnecting run
   cpu=$(awk -v u="$(gnu "$base.time" 'User time')" -v s="$(gnu "$base.time" 'System time')" 'BEGIN {printf "%.2f", u + s}')
   row "$n" suture "$(field "$r" conc)" "$wall" "$(field "$r" rollout_s)" "$cpu" "$(field "$r" tool_cpu_s)" "$(field "$r" host_cpu_s)" \
     "$(other_cores "$(field "$r" machine_cpu_s)" "$(field "$r" tool_cpu_s)" "$(field "$r" host_cpu_s)" "$(field "$r" measured_s)")" \
-    "$(( $(gnu "$base.time" 'Maximum resident set size') / 1024 ))" "$(field "$r" tree_pss_mb)" "$(field "$r" ok)" "$idle" "$base.log"
+    "$(( $(gnu "$base.time" 'Maximum resident set size') / 1024 ))" "$(field "$r" tree_pss_mb)" "$(field "$r" ok)" "$idle" \
+    "$(field "$r" sampler_cpu_s)" "$base.log"
 }
 
 run_ansible() { # size forks run
@@ -154,7 +155,7 @@ run_ansible() { # size forks run
   cpu=$(awk -v u="$(field "$r" user_s)" -v s="$(field "$r" sys_s)" 'BEGIN {printf "%.2f", u + s}')
   row "$n" ansible "forks=$f" "$(field "$r" wall_s)" "-" "$cpu" "$(field "$r" tool_cpu_s)" "$(field "$r" host_cpu_s)" \
     "$(other_cores "$(field "$r" machine_cpu_s)" "$(field "$r" tool_cpu_s)" "$(field "$r" host_cpu_s)" "$(field "$r" measured_s)")" \
-    "$(field "$r" maxrss_mb)" "$(field "$r" tree_pss_mb)" "$(field "$r" ok)" "$idle" "$base.log"
+    "$(field "$r" maxrss_mb)" "$(field "$r" tree_pss_mb)" "$(field "$r" ok)" "$idle" "$(field "$r" sampler_cpu_s)" "$base.log"
 }
 
 # fastest successful Ansible forks at size N so far
@@ -167,6 +168,8 @@ echo "# columns: wall-s = GNU time elapsed of the whole process (Suture: JVM sta
 echo "#   rollout-s = Suture create -> SUCCEEDED; cpu-s = GNU time user+sys; tool-cpu = the tool's own processes"
 echo "#   (Suture: JVM CPU from setup on; Ansible: cgroup of ansible-playbook + forks + ssh + ControlPersist masters);"
 echo "#   host-cpu = cgroup of sshd and all it ran (the fake hosts); other = cores used by anything else meanwhile"
+echo "#   (including the memory sampler: its CPU seconds are the last column); maxrss-MB = GNU time (largest single"
+echo "#   process); pss-MB = peak sum of PSS over the tool's process tree; idle0 = busy cores just before the run"
 echo "$HEADER"
 first=${sizes[0]}
 for n in "${sizes[@]}"; do

@@ -5,6 +5,7 @@ import dev.suture.core.port.ActionKey;
 import dev.suture.core.port.ActionKind;
 import dev.suture.core.port.ActionRequest;
 import dev.suture.core.port.Credential;
+import dev.suture.ssh.testing.MemoryCredentials;
 import dev.suture.ssh.testing.Sshd;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -147,7 +147,7 @@ final class AnsibleRun {
     long start = System.nanoTime();
     Process p = pb.start();
     int rc;
-    try (ProcMeter.TreeMemory memory = new ProcMeter.TreeMemory(p.toHandle(), Duration.ofMillis(250))) {
+    try (ProcMeter.TreeMemory memory = new ProcMeter.TreeMemory(p.toHandle(), Duration.ofMillis(500))) {
       if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         p.toHandle().descendants().forEach(ProcessHandle::destroy);
         p.destroy();
@@ -193,6 +193,7 @@ final class AnsibleRun {
       result.put("measured_s", SutureRun.fmt(measuredS));
       result.put("tree_pss_mb", Long.toString(memory.peakPssKb() / 1024));
       result.put("tree_rss_mb", Long.toString(memory.peakRssKb() / 1024));
+      result.put("sampler_cpu_s", SutureRun.fmt(memory.samplerCpuSeconds()));
       result.put("tree_procs", Integer.toString(memory.peakProcesses()));
       result.put("load_before", SutureRun.fmt(load0));
       result.put("load_after", SutureRun.fmt(load1));

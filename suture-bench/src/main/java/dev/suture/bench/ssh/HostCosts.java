@@ -9,6 +9,7 @@ import dev.suture.core.port.ActionResult;
 import dev.suture.core.port.Credential;
 import dev.suture.ssh.HostKeyListener;
 import dev.suture.ssh.SshExecutor;
+import dev.suture.ssh.testing.MemoryCredentials;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class HostCosts {
     List<String> hosts = fleet.hosts(n);
     fleet.reseed(hosts);
     ProcMeter.awaitNoChildren(fleet.sshdPid(), Duration.ofSeconds(60));
-    SutureRun.BenchCredentials credentials = new SutureRun.BenchCredentials();
+    MemoryCredentials credentials = new MemoryCredentials();
     credentials.put(SutureRun.CREDENTIAL, Credential.SSH_KEY, Files.readAllBytes(fleet.key()));
     Map<String, String> options = Map.of("user", fleet.user(), "port", Integer.toString(fleet.port()),
         "credentials", SutureRun.CREDENTIAL, "knownHosts", fleet.knownHosts().toString());

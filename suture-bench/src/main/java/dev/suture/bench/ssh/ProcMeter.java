@@ -52,23 +52,32 @@ final class ProcMeter {
   }
 
   /**
-   * Samples a process tree every {@code period}: the sum of PSS (proportional set size: shared
-   * pages split between the processes sharing them, so the sum is what the tree costs the
-   * machine) and of RSS over the root and all its descendants, keeping the peaks.
+   * Samples a process tree: every {@code period} the sum of RSS over the root and all its
+   * descendants (cheap: {@code /proc/PID/statm}), and every {@value #PSS_EVERY}th time the sum of
+   * PSS (proportional set size: a page shared by k processes counts 1/k in each, so the sum is
+   * what the tree costs the machine; RSS counts shared pages once per process). PSS comes from
+   * {@code /proc/PID/smaps_rollup}, which walks the page tables: reading it for a few hundred
+   * processes several times a second would itself take a noticeable share of two cores, which is
+   * why it is read less often. Keeps the peaks.
    */
   static final class TreeMemory implements AutoCloseable {
+    static final int PSS_EVERY = 10;
+    private static final long PAGE_KB = 4;
     private final ProcessHandle root;
     private final Thread thread;
     private volatile boolean stop;
     private volatile long peakPssKb;
     private volatile long peakRssKb;
     private volatile int peakProcesses;
+    private volatile long samplerCpuNanos;
 
     TreeMemory(ProcessHandle root, Duration period) {
       this.root = root;
       this.thread = new Thread(() -> {
-        while (!stop) {
-          sample();
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; !stop; i++) {
+          sample(i % PSS_EVERY == 0);
+          samplerCpuNanos = bean.getCurrentThreadCpuTime();
           try {
             TimeUnit.MILLISECONDS.sleep(period.toMillis());
           } catch (InterruptedException e) {
@@ -80,41 +89,41 @@ final class ProcMeter {
       thread.start();
     }
 
-    private void sample() {
+    private void sample(boolean pss) {
       List<ProcessHandle> all = new ArrayList<>();
       all.add(root);
       root.descendants().forEach(all::add);
-      long pss = 0, rss = 0;
+      long pssSum = 0, rssSum = 0;
       int n = 0;
       for (ProcessHandle h : all) {
-        long[] m = rollup(h.pid());
-        if (m == null) continue;
-        pss += m[0];
-        rss += m[1];
+        long rss = rssKb(h.pid());
+        if (rss < 0) continue;
+        rssSum += rss;
         n++;
+        if (pss) pssSum += Math.max(0, pssKb(h.pid()));
       }
-      if (pss > peakPssKb) peakPssKb = pss;
-      if (rss > peakRssKb) peakRssKb = rss;
+      if (pss && pssSum > peakPssKb) peakPssKb = pssSum;
+      if (rssSum > peakRssKb) peakRssKb = rssSum;
       if (n > peakProcesses) peakProcesses = n;
     }
 
-    /** {Pss kB, Rss kB} from /proc/PID/smaps_rollup, or null when the process is gone. */
-    private static long[] rollup(long pid) {
+    private static long rssKb(long pid) {
       try {
-        long pss = 0, rss = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-          if (line.startsWith("Pss:")) pss = kb(line);
-          else if (line.startsWith("Rss:")) rss = kb(line);
-        }
-        return new long[] {pss, rss};
+        return Long.parseLong(Files.readString(Path.of("/proc/" + pid + "/statm")).trim().split("\\s+")[1]) * PAGE_KB;
       } catch (IOException | RuntimeException e) {
-        return null;
+        return -1;
       }
     }
 
-    private static long kb(String line) {
-      String[] f = line.trim().split("\\s+");
-      return Long.parseLong(f[1]);
+    private static long pssKb(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+          if (line.startsWith("Pss:")) return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+        }
+        return -1;
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
     }
 
     long peakPssKb() { return peakPssKb; }
@@ -123,11 +132,13 @@ final class ProcMeter {
 
     int peakProcesses() { return peakProcesses; }
 
+    /** CPU time the sampler thread itself used (it runs on the same two cores as the benchmark). */
+    double samplerCpuSeconds() { return samplerCpuNanos / 1e9; }
+
     @Override public void close() throws InterruptedException {
       stop = true;
       thread.interrupt();
       thread.join(2000);
-      sample();
     }
   }
 }

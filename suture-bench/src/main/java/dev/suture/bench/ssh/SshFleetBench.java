@@ -70,7 +70,7 @@ public final class SshFleetBench {
     }
     Path dir = Path.of(o.get("dir")).toAbsolutePath().normalize();
     int hosts = Integer.parseInt(o.get("hosts"));
-    Duration timeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout-s", "3600")));
+    Duration timeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout-s", "14400")));
     int status;
     switch (cmd) {
       case "fleet" -> status = fleet(dir, hosts);
@@ -108,7 +108,11 @@ public final class SshFleetBench {
   private static int fleet(Path dir, int n) throws Exception {
     Files.createDirectories(dir);
     Files.deleteIfExists(dir.resolve(FleetInfo.FILE));
-    Sshd.assumeAvailable(); // a readable reason when this machine cannot run sshd
+    Optional<String> unavailable = Sshd.unavailable();
+    if (unavailable.isPresent()) {
+      System.err.println("error: cannot start a real sshd here: " + unavailable.get());
+      return 1;
+    }
     Sshd sshd = Sshd.start(dir.resolve("sshd"));
     long sshdPid = ProcessHandle.current().children()
         .filter(h -> h.info().command().map(c -> c.equals(Sshd.SSHD.toString())).orElse(false))

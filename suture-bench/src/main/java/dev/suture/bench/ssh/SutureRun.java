@@ -10,14 +10,13 @@ import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.engine.RolloutRequest;
 import dev.suture.core.model.Asset;
 import dev.suture.core.port.Credential;
-import dev.suture.core.port.CredentialStore;
 import dev.suture.core.rollout.Rollout;
 import dev.suture.core.rollout.RolloutState;
-import dev.suture.core.rollout.StageRun;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.rollout.TargetState;
 import dev.suture.ssh.HostKeyListener;
 import dev.suture.ssh.SshExecutor;
+import dev.suture.ssh.testing.MemoryCredentials;
 import dev.suture.store.Store;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +81,7 @@ final class SutureRun {
     double host0 = fleet.hostCpuSeconds();
     double jvm0 = jvmCpuSeconds();
     long measureStart = System.nanoTime();
-    ProcMeter.TreeMemory memory = new ProcMeter.TreeMemory(ProcessHandle.current(), Duration.ofMillis(250));
+    ProcMeter.TreeMemory memory = new ProcMeter.TreeMemory(ProcessHandle.current(), Duration.ofMillis(500));
 
     long tSetup = System.nanoTime();
     Path db = Files.createTempDirectory("suture-ssh-bench-h2-");
@@ -94,7 +92,7 @@ final class SutureRun {
     double setupS, rolloutS, engineCloseS, sshCloseS;
     String id;
     try (Store store = Store.open(Store.h2Url(db), null, null, 8, clock, parser)) {
-      BenchCredentials credentials = new BenchCredentials();
+      MemoryCredentials credentials = new MemoryCredentials();
       credentials.put(CREDENTIAL, Credential.SSH_KEY, Files.readAllBytes(fleet.key()));
       SshExecutor ssh = new SshExecutor(credentials, fleet.knownHosts(), HostKeyListener.NONE, maxConnecting);
       RolloutEngine engine = new RolloutEngine(store.rollouts(), store.audit(),
@@ -169,6 +167,7 @@ final class SutureRun {
     result.put("measured_s", fmt(measuredS));
     result.put("tree_pss_mb", Long.toString(memory.peakPssKb() / 1024));
     result.put("tree_rss_mb", Long.toString(memory.peakRssKb() / 1024));
+    result.put("sampler_cpu_s", fmt(memory.samplerCpuSeconds()));
     result.put("load_before", fmt(load0));
     result.put("load_after", fmt(load1));
     result.put("healthy", Integer.toString(counts.getOrDefault(TargetState.HEALTHY, 0)));
@@ -293,23 +292,5 @@ final class SutureRun {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
       return os.getProcessCpuTime() / 1e9;
     return Double.NaN;
-  }
-
-  /** Credentials in memory: the benchmark has one key and no need for encryption at rest. */
-  static final class BenchCredentials implements CredentialStore {
-    private final Map<String, Credential> byName = new ConcurrentHashMap<>();
-
-    @Override public Optional<Credential> find(String name) { return Optional.ofNullable(byName.get(name)); }
-
-    @Override public List<Info> list() {
-      return byName.values().stream().map(c -> new Info(c.name(), c.type(), c.fingerprint(), Instant.EPOCH)).toList();
-    }
-
-    @Override public Info put(String name, String type, byte[] secret) {
-      byName.put(name, new Credential(name, type, secret, "bench:" + name));
-      return new Info(name, type, "bench:" + name, Instant.EPOCH);
-    }
-
-    @Override public boolean remove(String name) { return byName.remove(name) != null; }
   }
 }

@@ -1,4 +1,4 @@
-package dev.suture.ssh;
+package dev.suture.ssh.testing;
 
 import dev.suture.core.port.Credential;
 import dev.suture.core.port.CredentialStore;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Credentials kept in memory, for adapter tests that do not exercise encryption at rest. */
-final class MemoryCredentials implements CredentialStore {
+/** Credentials kept in memory, for tests and benchmarks that do not exercise encryption at rest. */
+public final class MemoryCredentials implements CredentialStore {
   private final Map<String, Credential> byName = new ConcurrentHashMap<>();
 
   @Override public Optional<Credential> find(String name) { return Optional.ofNullable(byName.get(name)); }
