@@ -1,7 +1,9 @@
 package dev.suture.core.doc;
 
 public enum DocumentKind {
-  ASSET("Asset"), PATCH("Patch"), PLAN("Plan");
+  ASSET("Asset"),
+  PATCH("Patch"),
+  PLAN("Plan");
 
   private final String yamlName;
 
