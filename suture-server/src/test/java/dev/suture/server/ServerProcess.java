@@ -20,11 +20,15 @@ final class ServerProcess implements AutoCloseable {
   final int port;
   private final List<String> args;
   private final Path log;
+  private final Path dataDir;
   private Process process;
+  /** The first start's admin token (DATA/initial-admin-token): what every call sends unless told otherwise. */
+  private String token;
 
   ServerProcess(Path dataDir, Path log, List<String> extraArgs) throws IOException {
     this.port = freePort();
     this.log = log;
+    this.dataDir = dataDir;
     this.args = new ArrayList<>(List.of("--data", dataDir.toString(), "--port", Integer.toString(port)));
     this.args.addAll(extraArgs);
   }
@@ -50,7 +54,10 @@ final class ServerProcess implements AutoCloseable {
     while (System.currentTimeMillis() < end) {
       if (!process.isAlive()) throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
       try {
-        if (get("/actuator/health").statusCode() == 200) return this;
+        if (send("GET", "/actuator/health", null, null, null).statusCode() == 200) {
+          token = java.nio.file.Files.readString(dataDir.resolve("initial-admin-token")).strip();
+          return this;
+        }
       } catch (IOException e) {
         // not listening yet
       }
@@ -65,13 +72,22 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
+  String adminToken() { return token; }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException { return send("GET", path, token, null, null); }
 
   HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return send("POST", path, token, contentType, body);
+  }
+
+  /** @param bearer the token to send, or null for an anonymous call */
+  HttpResponse<String> send(String method, String path, String bearer, String contentType, String body)
+      throws IOException, InterruptedException {
+    var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   Map<String, Object> getJson(String path) throws IOException, InterruptedException {

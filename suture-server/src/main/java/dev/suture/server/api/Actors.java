@@ -1,11 +1,13 @@
 package dev.suture.server.api;
 
-/**
- * Who is acting. Authentication arrives with the governance work (issue 4); until then every API
- * call is recorded as the local operator so that the audit trail already has the field.
- */
+import dev.suture.core.auth.Actor;
+import dev.suture.server.security.CurrentActor;
+
+/** Who is acting: the authenticated caller of the current request (audit events carry the name). */
 final class Actors {
   private Actors() {}
 
-  static String current() { return "operator:" + System.getProperty("user.name", "local"); }
+  static String current() { return CurrentActor.get().name(); }
+
+  static Actor actor() { return CurrentActor.get(); }
 }

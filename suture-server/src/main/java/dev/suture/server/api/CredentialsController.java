@@ -1,7 +1,15 @@
 package dev.suture.server.api;
 
+import static dev.suture.core.auth.Role.ADMIN;
+import static dev.suture.core.auth.Role.APPROVER;
+import static dev.suture.core.auth.Role.AUDITOR;
+import static dev.suture.core.auth.Role.OPERATOR;
+import static dev.suture.core.auth.Role.REQUESTER;
+import static dev.suture.core.auth.Role.VIEWER;
+
 import dev.suture.core.port.CredentialStore;
 import dev.suture.credentials.CredentialException;
+import dev.suture.server.security.Allow;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +37,7 @@ class CredentialsController {
   }
 
   @Operation(summary = "List credentials: name, type, fingerprint, created. Secrets are never returned.")
+  @Allow({OPERATOR, ADMIN})
   @GetMapping("/credentials")
   List<CredentialView> list() { return store.list().stream().map(CredentialView::of).toList(); }
 

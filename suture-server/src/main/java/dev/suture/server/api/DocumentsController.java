@@ -1,5 +1,12 @@
 package dev.suture.server.api;
 
+import static dev.suture.core.auth.Role.ADMIN;
+import static dev.suture.core.auth.Role.APPROVER;
+import static dev.suture.core.auth.Role.AUDITOR;
+import static dev.suture.core.auth.Role.OPERATOR;
+import static dev.suture.core.auth.Role.REQUESTER;
+import static dev.suture.core.auth.Role.VIEWER;
+
 import dev.suture.core.doc.Document;
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.doc.DocumentParser;
@@ -13,6 +20,7 @@ import dev.suture.server.api.Views.AssetView;
 import dev.suture.server.api.Views.PatchView;
 import dev.suture.server.api.Views.PlanView;
 import dev.suture.store.Store;
+import dev.suture.server.security.Allow;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +43,7 @@ class DocumentsController {
   }
 
   @Operation(summary = "Apply YAML documents (Asset, Patch, Plan); all or nothing")
+  @Allow({OPERATOR, ADMIN})
   @PostMapping(path = "/documents", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/octet-stream"})
   ApplyResponse apply(@RequestBody String yaml, @RequestParam(defaultValue = "request") String source) {
     List<Document> docs = parser.parse(source, yaml);
@@ -42,21 +51,27 @@ class DocumentsController {
     return new ApplyResponse(applied.stream().map(a -> new AppliedView(a.kind().yamlName(), a.name(), a.action().name().toLowerCase())).toList());
   }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/assets")
   List<AssetView> assets() { return store.documents().list(DocumentKind.ASSET).stream().map(d -> AssetView.of(d.as(Asset.class))).toList(); }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/assets/{name}")
   AssetView asset(@PathVariable String name) { return AssetView.of(find(DocumentKind.ASSET, name).as(Asset.class)); }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/patches")
   List<PatchView> patches() { return store.documents().list(DocumentKind.PATCH).stream().map(d -> PatchView.of(d.as(Patch.class))).toList(); }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/patches/{id}")
   PatchView patch(@PathVariable String id) { return PatchView.of(find(DocumentKind.PATCH, id).as(Patch.class)); }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/plans")
   List<PlanView> plans() { return store.documents().list(DocumentKind.PLAN).stream().map(d -> PlanView.of(d.as(Plan.class), d.yaml())).toList(); }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/plans/{name}")
   PlanView plan(@PathVariable String name) {
     Document d = find(DocumentKind.PLAN, name);

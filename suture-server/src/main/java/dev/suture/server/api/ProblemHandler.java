@@ -3,6 +3,7 @@ package dev.suture.server.api;
 import dev.suture.core.doc.InvalidDocumentException;
 import dev.suture.core.engine.ConflictException;
 import dev.suture.core.port.NotFoundException;
+import dev.suture.server.security.ForbiddenException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Every error is application/problem+json whose detail says what went wrong and, where known, which field. */
 @RestControllerAdvice
@@ -40,6 +42,15 @@ class ProblemHandler {
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) { return problem(HttpStatus.CONFLICT, "Not allowed in this state", e.getMessage()); }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) { return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()); }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ProblemDetail status(ResponseStatusException e) {
+    HttpStatus s = HttpStatus.valueOf(e.getStatusCode().value());
+    return problem(s, s.getReasonPhrase(), e.getReason() == null ? s.getReasonPhrase() : e.getReason());
+  }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badArgument(IllegalArgumentException e) { return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()); }

@@ -1,5 +1,12 @@
 package dev.suture.server.api;
 
+import static dev.suture.core.auth.Role.ADMIN;
+import static dev.suture.core.auth.Role.APPROVER;
+import static dev.suture.core.auth.Role.AUDITOR;
+import static dev.suture.core.auth.Role.OPERATOR;
+import static dev.suture.core.auth.Role.REQUESTER;
+import static dev.suture.core.auth.Role.VIEWER;
+
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.engine.RolloutRequest;
@@ -11,6 +18,7 @@ import dev.suture.server.api.Views.RolloutDetail;
 import dev.suture.server.api.Views.RolloutSummary;
 import dev.suture.server.api.Views.StartRequest;
 import dev.suture.store.Store;
+import dev.suture.server.security.Allow;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +46,7 @@ class RolloutsController {
   }
 
   @Operation(summary = "Start a rollout of a patch with a plan")
+  @Allow({OPERATOR, ADMIN})
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   RolloutDetail start(@RequestBody StartRequest request) {
@@ -52,15 +61,18 @@ class RolloutsController {
     return views.detail(r);
   }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping
   List<RolloutSummary> list(@RequestParam(defaultValue = "100") int limit) {
     return store.rollouts().list(Math.max(1, Math.min(limit, 1000))).stream().map(RolloutSummary::of).toList();
   }
 
+  @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping("/{id}")
   RolloutDetail get(@PathVariable String id) { return views.detail(find(id)); }
 
   @Operation(summary = "pause | resume | abort | promote")
+  @Allow({OPERATOR, ADMIN})
   @PostMapping("/{id}/{verb}")
   RolloutDetail control(@PathVariable String id, @PathVariable String verb) {
     ControlVerb v;
