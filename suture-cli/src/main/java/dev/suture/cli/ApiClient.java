@@ -40,7 +40,7 @@ public final class ApiClient {
         this(baseUrl, Map.of(), Duration.ofSeconds(30));
     }
 
-    /** env supplies SUTURE_TOKEN (bearer) or SUTURE_USER/SUTURE_PASSWORD (basic) when set. */
+    /** env supplies SUTURE_TOKEN (bearer) or SUTURE_USER/SUTURE_PASSWORD (basic); else the token `suture login` stored. */
     public ApiClient(String baseUrl, Map<String, String> env, Duration requestTimeout) {
         this.baseUrl = stripTrailingSlash(baseUrl);
         this.authorization = authorization(env);
@@ -73,6 +73,16 @@ public final class ApiClient {
 
     public Response postJson(String path, JsonNode body) {
         return post(path, Json.compact(body), "application/json");
+    }
+
+    /** Any verb with an optional JSON body (PATCH, DELETE, PUT). */
+    public Response send(String method, String path, JsonNode body) {
+        HttpRequest.Builder b = request(path);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return check(send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(Json.compact(body), StandardCharsets.UTF_8))));
     }
 
     public static String segment(String value) {
@@ -144,7 +154,7 @@ public final class ApiClient {
             String pair = user + ":" + env.getOrDefault("SUTURE_PASSWORD", "");
             return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
-        return null;
+        return TokenFile.read(env).map(t -> "Bearer " + t).orElse(null);
     }
 
     private static String stripTrailingSlash(String url) {

@@ -61,8 +61,10 @@ public final class ApiException extends CliException {
         if (detail == null) {
             detail = "server answered HTTP " + response.status() + brief(response.body());
         }
-        if (response.status() == 401 || response.status() == 403) {
-            detail += " (set SUTURE_TOKEN, or SUTURE_USER and SUTURE_PASSWORD)";
+        if (response.status() == 401 && !detail.contains("SUTURE_TOKEN")) {
+            detail += " (suture login, or set SUTURE_TOKEN, or SUTURE_USER and SUTURE_PASSWORD)";
+        } else if (response.status() == 403) {
+            detail = "forbidden: " + detail; // a role problem: other credentials would not help the same user
         }
         lines.add(detail);
         JsonNode errors = isObject ? problem.get("errors") : null;

@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
         description = "Suture: patch orchestration. Client of the Suture REST API.",
         subcommands = {ServerCommand.class, ApplyCommand.class, GetCommand.class, RolloutCommand.class,
                 AuditCommand.class, DemoCommand.class, dev.suture.cli.importer.ImportCommand.class, CredentialsCommand.class,
-                CommandLine.HelpCommand.class},
+                LoginCommand.class, UsersCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  error (API error, invalid document, broken audit chain)",
                 "  2  rollout did not succeed (rollout watch)", "  3  server unreachable", "  64 bad command line",
                 "%nClient commands use --server, else env SUTURE_SERVER, else " + Main.DEFAULT_SERVER + ".",
                 "Credentials, when the server asks for them: env SUTURE_TOKEN (bearer token),",
-                "or SUTURE_USER and SUTURE_PASSWORD (basic)."})
+                "or SUTURE_USER and SUTURE_PASSWORD (basic), else the token `suture login` stored",
+                "in SUTURE_TOKEN_FILE or ~/.suture/token."})
 public final class Main implements Runnable {
 
     public static final String DEFAULT_SERVER = "http://localhost:8080";

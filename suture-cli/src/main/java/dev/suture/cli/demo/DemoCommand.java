@@ -84,7 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
             fleet.awaitHealthy(Duration.ofSeconds(60));
             out.println("12 demo services up: " + DemoFleet.STAGING + " staging (stg-web-01..02), "
                     + DemoFleet.PRODUCTION + " production (prod-web-01..10), all on " + DemoDocuments.START_VERSION);
-            ApiClient api = new ApiClient(server.url(), env, Duration.ofSeconds(30));
+            // the server this demo started wrote its first-start admin token into the data dir
+            Path tokenFile = tmp.resolve("data").resolve("initial-admin-token");
+            Map<String, String> authed = new java.util.HashMap<>(env);
+            authed.put("SUTURE_TOKEN", Files.readString(tokenFile).strip());
+            out.println("Signed in as admin with the server's first-start token (" + tokenFile + ", mode 0600)");
+            ApiClient api = new ApiClient(server.url(), authed, Duration.ofSeconds(30));
             applyDocuments(api, fleet, tmp, out);
             DemoScenarios scenarios = new DemoScenarios(api, fleet, out, terminal);
             try {
@@ -149,6 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Suture is running at " + url + " with the demo fleet. Try:");
         out.println("  Swagger UI:   " + url + "/swagger-ui.html");
         out.println("  export SUTURE_SERVER=" + url);
+        out.println("  export SUTURE_TOKEN=$(cat " + tmp.resolve("data").resolve("initial-admin-token") + ")");
         out.println("  ./suture get assets");
         out.println("  ./suture get rollouts");
         if (badRollout != null) {

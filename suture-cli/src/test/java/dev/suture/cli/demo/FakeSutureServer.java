@@ -82,11 +82,18 @@ public final class FakeSutureServer {
     private final double scale = Double.parseDouble(System.getProperty("fake.timeScale", "1"));
     private long sequence;
 
+    static final String TOKEN = "sut_fake-demo-admin-token";
+
     public static void main(String[] args) throws IOException {
         int port = 8080;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--port")) {
                 port = Integer.parseInt(args[i + 1]);
+            }
+            if (args[i].equals("--data")) {
+                // like the real server's first start: the demo must find and send this token
+                Files.createDirectories(Path.of(args[i + 1]));
+                Files.writeString(Path.of(args[i + 1]).resolve("initial-admin-token"), TOKEN + "\n");
             }
         }
         FakeSutureServer fake = new FakeSutureServer();
@@ -103,6 +110,8 @@ public final class FakeSutureServer {
             String route = ex.getRequestMethod() + " " + path;
             if (route.equals("GET /actuator/health")) {
                 send(ex, 200, F.objectNode().put("status", "UP"));
+            } else if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, F.objectNode().put("status", 401).put("detail", "authentication required"));
             } else if (route.equals("POST /api/v1/documents")) {
                 send(ex, 200, documents(body));
             } else if (route.equals("POST /api/v1/rollouts")) {

@@ -49,7 +49,8 @@ class SshSecretsIT {
       String key = Files.readString(sshd.ed25519Key());
       Path pw = tmp.resolve("pw");
       Files.writeString(pw, PASSWORD);
-      Map<String, String> env = Map.of("SUTURE_SERVER", "http://127.0.0.1:" + port);
+      Map<String, String> local = Map.of("SUTURE_SERVER", "http://127.0.0.1:" + port);
+      Map<String, String> env = local;
       List<String> seen = new ArrayList<>();
       seen.add(check(Cli.run(env, 60, "credentials", "add", "prod-ssh", "--type", "ssh-key", "--from-file",
           sshd.ed25519Key().toString(), "--data", data.toString())));
@@ -60,6 +61,9 @@ class SshSecretsIT {
       Path docs = tmp.resolve("docs.yaml");
       Files.writeString(docs, documents(sshd, addrs));
       ChildProcesses server = start(data, port);
+      String token = Files.readString(data.resolve("initial-admin-token")).strip();
+      env = Map.of("SUTURE_SERVER", "http://127.0.0.1:" + port, "SUTURE_TOKEN", token);
+      bearer = token;
       try {
         seen.add(check(Cli.run(env, 60, "apply", "-f", docs.toString())));
         String id = check(Cli.run(env, 60, "rollout", "start", "--plan", "sop", "--patch", "openssl-3.0.13")).strip();
@@ -92,6 +96,7 @@ class SshSecretsIT {
       String everything = String.join("\n", seen);
       assertThat(everything).as("sanity: the run produced output to search").contains("rollout").contains("prod-ssh");
       assertThat(everything).doesNotContain(PASSWORD);
+      assertThat(everything).as("the API token").doesNotContain(token).doesNotContain(token.substring(4, 20));
       for (String line : key.lines().filter(l -> !l.startsWith("-----") && l.length() > 16).toList())
         assertThat(everything).as("private key material").doesNotContain(line).doesNotContain(line.substring(0, 16));
       assertThat(Files.readString(data.resolve("credentials.json"))).doesNotContain(PASSWORD).doesNotContain(
@@ -154,8 +159,11 @@ class SshSecretsIT {
     return sb.toString();
   }
 
+  private static String bearer;
+
   private static String get(HttpClient http, int port, String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
