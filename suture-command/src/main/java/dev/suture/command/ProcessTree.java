@@ -39,8 +39,9 @@ final class ProcessTree {
   }
 
   /**
-   * Kills {@code root} and all its descendants: SIGTERM to descendants first (deepest first, so
-   * a parent cannot react to a dead child by starting another), then the root; after
+   * Kills {@code root} and all its descendants: SIGTERM to the root first, then down the tree
+   * (parents before children), so that no parent outlives its child: a shell whose child died
+   * first would go on to its next command (`sleep 2; touch x` would touch x). After
    * {@code grace}, SIGKILL to whatever still runs. The descendant list is taken before the root
    * dies because orphans are re-parented and can no longer be found from it. Uninterruptible on
    * purpose: it runs on the interrupt path, and a half-done kill would leave processes behind;
@@ -64,9 +65,9 @@ final class ProcessTree {
   }
 
   private static void signal(ProcessHandle root, Set<ProcessHandle> seen, boolean force) {
-    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-    java.util.Collections.reverse(tree); // descendants() lists parents before their children
+    List<ProcessHandle> tree = new ArrayList<>();
     tree.add(root);
+    tree.addAll(root.descendants().toList()); // parents before their children, taken before anyone dies
     for (ProcessHandle h : tree) {
       seen.add(h);
       boolean sent = force ? h.destroyForcibly() : h.destroy();
