@@ -27,6 +27,11 @@ import javax.sql.DataSource;
 public final class JdbcPatchRegistry {
   /** The actor the SLA sweep records: no person decided the breach, the clock did. */
   public static final String SWEEP_ACTOR = "system:sla";
+  /** SQLSTATE for a unique/primary key violation, the same on H2 and PostgreSQL. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** A record found unmet past its due time by the sweep. */
+  private record Overdue(String patchId, String priority, String status, Instant due) {}
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -48,9 +53,14 @@ public final class JdbcPatchRegistry {
   public PatchRecord create(PatchRef ref, PatchFields fields, String actor, String note) {
     PatchRecord record = PatchRecord.create(ref, fields, actor, clock.instant(), note).withVersion(1);
     return jdbc.tx(c -> {
-      if (!RegistryRows.select(c, ref.patchId(), true).isEmpty())
-        throw new ConflictException("patch " + ref.patchId() + " is already in the registry");
-      RegistryRows.insert(c, record);
+      if (!RegistryRows.select(c, ref.patchId(), true).isEmpty()) throw alreadyRegistered(ref.patchId());
+      try {
+        RegistryRows.insert(c, record);
+      } catch (SQLException e) {
+        // Two creators raced past the check above: the primary key decides, the loser gets a 409.
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) throw alreadyRegistered(ref.patchId());
+        throw e;
+      }
       AuditAppender.append(c, List.of(AuditRecord.of(actor, "registry.created", subject(record.patchId()), "priority",
           ref.priority().name(), "tickets", ref.tickets(), "cves", ref.cves(), "missing",
           record.fields().missing().stream().map(p -> p.field()).toList())), clock.instant());
@@ -93,33 +103,37 @@ public final class JdbcPatchRegistry {
   public int sweepBreaches() {
     Instant now = clock.instant();
     return jdbc.tx(c -> {
-      List<String[]> due = new ArrayList<>();
+      List<Overdue> due = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT patch_id, priority, status, due_at FROM patch_registry "
           + "WHERE sla_breached_at IS NULL AND due_at IS NOT NULL AND due_at <= ? AND (finished_at IS NULL OR finished_at >= due_at) "
           + "ORDER BY due_at, patch_id")) {
         Jdbc.setTime(ps, 1, now);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next())
-            due.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "due_at").toString()});
+            due.add(new Overdue(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "due_at")));
         }
       }
       int marked = 0;
-      for (String[] r : due) marked += markBreached(c, r, now) ? 1 : 0;
+      for (Overdue r : due) marked += markBreached(c, r, now) ? 1 : 0;
       return marked;
     });
   }
 
-  private boolean markBreached(Connection c, String[] r, Instant now) throws SQLException {
+  private boolean markBreached(Connection c, Overdue r, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE patch_registry SET sla_breached_at = ? WHERE patch_id = ? "
         + "AND sla_breached_at IS NULL")) {
       Jdbc.setTime(ps, 1, now);
-      ps.setString(2, r[0]);
+      ps.setString(2, r.patchId());
       if (ps.executeUpdate() == 0) return false;
     }
-    AuditAppender.append(c, List.of(AuditRecord.of(SWEEP_ACTOR, "sla.breached", subject(r[0]), "priority", r[1], "status", r[2],
-        "due", r[3])), now);
+    AuditAppender.append(c, List.of(AuditRecord.of(SWEEP_ACTOR, "sla.breached", subject(r.patchId()), "priority", r.priority(),
+        "status", r.status(), "due", r.due().toString())), now);
     return true;
   }
 
   public static String subject(String patchId) { return "registry/" + patchId; }
+
+  private static ConflictException alreadyRegistered(String patchId) {
+    return new ConflictException("patch " + patchId + " is already in the registry");
+  }
 }

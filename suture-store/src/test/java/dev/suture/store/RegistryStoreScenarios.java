@@ -11,8 +11,16 @@ import dev.suture.core.registry.PatchRecord;
 import dev.suture.core.registry.PatchStatus;
 import dev.suture.core.registry.StatusChange;
 import dev.suture.core.registry.TransitionRequest;
+import dev.suture.core.engine.ConflictException;
+import dev.suture.core.rollout.IllegalTransitionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The patch registry on a real database: lifecycle, audit in the same transaction, versions, SLA sweep. */
@@ -111,5 +119,59 @@ abstract class RegistryStoreScenarios extends GovernanceStoreScenarios {
     advance(Duration.ofDays(90));
     assertThat(registry.sweepBreaches()).isZero();
     assertThat(registry.find("d").orElseThrow().due()).isNull();
+  }
+
+  @Test void ofApproversRacingForTheSameRecordExactlyOneWins() throws Exception {
+    propose("p1", Priority.HIGH);
+    int n = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> tries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String approver = "approver-" + i;
+      tries.add(pool.submit(() -> {
+        go.await();
+        try {
+          registry.transition("p1", TransitionRequest.to(PatchStatus.APPROVED, ""), approver);
+          return true;
+        } catch (IllegalTransitionException lost) {
+          return false; // the row lock made this one see APPROVED already
+        }
+      }));
+    }
+    go.countDown();
+    int won = 0;
+    for (Future<Boolean> f : tries) won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    pool.shutdown();
+    assertThat(won).isEqualTo(1);
+    PatchRecord r = registry.find("p1").orElseThrow();
+    assertThat(r.timeline()).extracting(StatusChange::to).containsExactly(PatchStatus.DRAFT, PatchStatus.PROPOSED, PatchStatus.APPROVED);
+    assertThat(r.version()).isEqualTo(3);
+    assertThat(actions("registry/p1")).containsExactly("registry.created", "registry.transition", "registry.transition");
+  }
+
+  @Test void ofCreatorsRacingForTheSamePatchExactlyOneRegistersIt() throws Exception {
+    int n = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> tries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String who = "requester-" + i;
+      tries.add(pool.submit(() -> {
+        go.await();
+        try {
+          registry.create(ref("p1", Priority.HIGH), COMPLETE, who, "");
+          return true;
+        } catch (ConflictException lost) {
+          return false;
+        }
+      }));
+    }
+    go.countDown();
+    int won = 0;
+    for (Future<Boolean> f : tries) won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    pool.shutdown();
+    assertThat(won).isEqualTo(1);
+    assertThat(actions("registry/p1")).containsExactly("registry.created");
   }
 }

@@ -1,5 +1,6 @@
 package dev.suture.core.incident;
 
+import dev.suture.core.registry.InvalidFieldsException;
 import dev.suture.core.rollout.IllegalTransitionException;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public enum IncidentState {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw dev.suture.core.registry.InvalidFieldsException.of(field, "'" + s + "' is not an incident state (open, mitigated, resolved, closed)");
+      throw InvalidFieldsException.of(field, "'" + s + "' is not an incident state (open, mitigated, resolved, closed)");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.suture.core.incident;
 
 import dev.suture.core.registry.FieldProblem;
+import dev.suture.core.registry.InvalidFieldsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public record Postmortem(String incidentId, String rootCause, List<TimelineEntry
 
   /** The author declares it complete: refused (all problems named) unless it is. */
   public Postmortem complete(Instant now) {
-    dev.suture.core.registry.InvalidFieldsException.throwIfAny(problems());
+    InvalidFieldsException.throwIfAny(problems());
     return new Postmortem(incidentId, rootCause, timeline, actionItems, author, now);
   }
 }
