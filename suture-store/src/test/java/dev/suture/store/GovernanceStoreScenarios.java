@@ -17,6 +17,7 @@ import dev.suture.core.registry.PatchRef;
 import dev.suture.core.registry.PatchStatus;
 import dev.suture.core.registry.RegressionRisk;
 import dev.suture.core.registry.SlaPolicy;
+import dev.suture.core.registry.TransitionRequest;
 import dev.suture.core.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,15 +71,15 @@ abstract class GovernanceStoreScenarios {
   }
 
   void deploy(String patchId, String note) {
-    registry.transition(patchId, dev.suture.core.registry.TransitionRequest.to(PatchStatus.APPROVED, ""), "bob");
-    registry.transition(patchId, dev.suture.core.registry.TransitionRequest.to(PatchStatus.SCHEDULED, ""), "ops");
-    registry.transition(patchId, dev.suture.core.registry.TransitionRequest.to(PatchStatus.IN_PROGRESS, ""), "ops");
-    registry.transition(patchId, dev.suture.core.registry.TransitionRequest.to(PatchStatus.DEPLOYED, note), "ops");
+    registry.transition(patchId, TransitionRequest.to(PatchStatus.APPROVED, ""), "bob");
+    registry.transition(patchId, TransitionRequest.to(PatchStatus.SCHEDULED, ""), "ops");
+    registry.transition(patchId, TransitionRequest.to(PatchStatus.IN_PROGRESS, ""), "ops");
+    registry.transition(patchId, TransitionRequest.to(PatchStatus.DEPLOYED, note), "ops");
   }
 
   void propose(String patchId, Priority p) {
     registry.create(ref(patchId, p), COMPLETE, "alice", "");
-    registry.transition(patchId, dev.suture.core.registry.TransitionRequest.to(PatchStatus.PROPOSED, ""), "alice");
+    registry.transition(patchId, TransitionRequest.to(PatchStatus.PROPOSED, ""), "alice");
   }
 
   static void refusedAsConflict(Runnable r, String message) {
