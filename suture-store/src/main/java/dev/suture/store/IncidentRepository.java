@@ -53,13 +53,26 @@ final class IncidentRepository {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         if (rolloutId != null) ps.setString(1, rolloutId);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next())
-            out.add(new Incident(rs.getString("id"), rs.getString("rollout_id"), rs.getString("priority"), rs.getString("title"),
-                rs.getString("state"), Jdbc.time(rs, "created_at"), timeline(rs.getString("timeline"))));
+          while (rs.next()) out.add(row(rs));
         }
       }
       return out;
     });
+  }
+
+  /** One incident by id, read inside the caller's transaction (governance locks the row first). */
+  java.util.Optional<Incident> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM incidents WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(row(rs)) : java.util.Optional.empty();
+      }
+    }
+  }
+
+  private static Incident row(ResultSet rs) throws SQLException {
+    return new Incident(rs.getString("id"), rs.getString("rollout_id"), rs.getString("priority"), rs.getString("title"),
+        rs.getString("state"), Jdbc.time(rs, "created_at"), timeline(rs.getString("timeline")));
   }
 
   private static Map<String, Object> toMap(AuditEvent e) {
