@@ -134,5 +134,5 @@ class RegistryController {
    * The acting person. Until authentication lands the local operator holds every role; then this
    * one line reads the authenticated Actor instead.
    */
-  private static Actor actor() { return new Actor(Actors.current(), EnumSet.allOf(Role.class)); }
+  private static Actor actor() { return Actors.actor(); }
 }

@@ -37,14 +37,27 @@ class GovernanceApiTest {
   @Autowired Store store;
   @Autowired DocumentParser parser;
   @Autowired DataSource dataSource;
+  @Autowired dev.suture.server.security.Accounts accounts;
+  /** One user per test class instance would collide in the shared in-memory database: names are unique per test. */
+  String ops;
+  String bob;
+
+  @org.junit.jupiter.api.BeforeEach void users() {
+    String suffix = Long.toString(System.nanoTime(), 36);
+    ops = dev.suture.server.TestTokens.of(accounts, "ops-" + suffix);
+    bob = dev.suture.server.TestTokens.of(accounts, "bob-" + suffix, Role.APPROVER, Role.VIEWER);
+  }
 
   record Reply(int status, Map<String, Object> body, String raw) {
     @SuppressWarnings("unchecked") List<Map<String, Object>> errors() { return (List<Map<String, Object>>) body.get("errors"); }
     List<Object> errorFields() { return errors().stream().map(e -> e.get("field")).toList(); }
   }
 
-  Reply call(String method, String path, Object body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).timeout(Duration.ofSeconds(20));
+  Reply call(String method, String path, Object body) throws Exception { return call(ops, method, path, body); }
+
+  Reply call(String token, String method, String path, Object body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + token);
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)));
     if (body != null) b.header("Content-Type", "application/json");
     HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -81,12 +94,16 @@ class GovernanceApiTest {
         .isEqualTo(Duration.ofHours(2));
     assertThat(sla.get("status")).isEqualTo("open");
 
-    // The placeholder actor proposed it, so the same actor approving is refused (separation of duties).
+    // The proposer approving is refused (separation of duties); someone else with the approver role may.
     assertThat(call("POST", "/registry/openssl-3/transition", Map.of("to", "approved")).status()).isEqualTo(409);
     assertThat(call("POST", "/registry/openssl-3/transition", Map.of("to", "deployed")).status()).isEqualTo(409);
+    assertThat(call(bob, "POST", "/registry/openssl-3/transition", Map.of("to", "deployed")).status()).as("bob is no operator").isEqualTo(403);
+    Reply approved = call(bob, "POST", "/registry/openssl-3/transition", Map.of("to", "approved"));
+    assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+    assertThat(approved.body()).containsEntry("status", "approved");
     assertThat(call("POST", "/registry/openssl-3/transition", Map.of("to", "cancelled")).errorFields()).containsExactly("note");
 
-    Reply list = call("GET", "/registry?status=proposed", null);
+    Reply list = call("GET", "/registry?status=approved", null);
     assertThat(list.body().get("list")).asList().hasSize(1);
     Reply report = call("GET", "/reports/sla", null);
     assertThat(report.status()).isEqualTo(200);
