@@ -41,6 +41,8 @@ public final class ChangeService {
 
   public ChangeRequest find(String id) { return store.find(id).orElseThrow(() -> new NotFoundException("change request", id)); }
 
+  public java.util.List<ChangeRequest> list(ChangeState state, int limit) { return store.list(state, limit); }
+
   public ChangeRequest approve(String id, Actor actor, String comment) {
     return decide(id, cr -> decisions.approve(cr, actor, comment, clock.instant()));
   }

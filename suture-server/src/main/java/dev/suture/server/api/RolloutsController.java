@@ -1,5 +1,6 @@
 package dev.suture.server.api;
 
+import dev.suture.core.change.RolloutStarter;
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.engine.RolloutRequest;
@@ -30,10 +31,12 @@ class RolloutsController {
   private final Store store;
   private final RolloutEngine engine;
   private final RolloutViews views;
+  private final RolloutStarter starter;
 
-  RolloutsController(Store store, RolloutEngine engine) {
+  RolloutsController(Store store, RolloutEngine engine, RolloutStarter starter) {
     this.store = store;
     this.engine = engine;
+    this.starter = starter;
     this.views = new RolloutViews(store);
   }
 
@@ -48,7 +51,7 @@ class RolloutsController {
     var patch = store.documents().find(DocumentKind.PATCH, request.patch())
         .orElseThrow(() -> new FieldException("patch", "no patch named '" + request.patch() + "'"));
     List<Asset> fleet = store.documents().list(DocumentKind.ASSET).stream().map(d -> d.as(Asset.class)).toList();
-    Rollout r = engine.create(new RolloutRequest(plan, patch, fleet, Actors.current()));
+    Rollout r = starter.start(new RolloutRequest(plan, patch, fleet, Actors.current()), request.changeRequest());
     return views.detail(r);
   }
 
