@@ -1,6 +1,7 @@
 package dev.suture.core.change;
 
 import dev.suture.core.auth.Actor;
+import dev.suture.core.auth.Role;
 import dev.suture.core.engine.ConflictException;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.engine.RolloutRequest;
@@ -65,7 +66,7 @@ public final class RolloutStarter {
 
   private void markImplemented(ChangeRequest cr, Rollout rollout, Admission decision, String actor) {
     try {
-      changes.implement(cr.id(), rollout.id(), decision.overrides(), new Actor(actor, EnumSet.noneOf(dev.suture.core.auth.Role.class)));
+      changes.implement(cr.id(), rollout.id(), decision.overrides(), new Actor(actor, EnumSet.noneOf(Role.class)));
     } catch (ConflictException e) {
       log.warn("expected race: change request {} changed while rollout {} was being created ({}); aborting the rollout",
           cr.id(), rollout.id(), e.getMessage());
