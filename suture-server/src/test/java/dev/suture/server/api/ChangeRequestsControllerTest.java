@@ -20,6 +20,7 @@ import dev.suture.core.engine.Adapters;
 import dev.suture.core.engine.EngineConfig;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.json.Json;
+import dev.suture.core.rollout.RolloutState;
 import dev.suture.core.testing.FakeFleet;
 import dev.suture.core.testing.ManualClock;
 import dev.suture.store.JdbcChangeRequestStore;
@@ -149,8 +150,30 @@ class ChangeRequestsControllerTest {
         .isEqualTo(400);
   }
 
-  @Test void stagingNeedsNoChangeRequestAndAnEmergencyOverridesTheOrderAndIsImplemented() throws Exception {
-    assertThat(call(ALICE, "/api/v1/rollouts", "{\"plan\":\"staging\",\"patch\":\"p2\"}").getStatus()).isEqualTo(201);
+  @Test void productionIsAdmittedOnceStagingSucceededAndTheChangeRequestIsImplemented() throws Exception {
+    var staging = call(ALICE, "/api/v1/rollouts", "{\"plan\":\"staging\",\"patch\":\"p2\"}");
+    assertThat(staging.getStatus()).as("staging needs no change request").isEqualTo(201);
+    awaitState((String) body(staging).get("id"), RolloutState.SUCCEEDED);
+    String id = submit("normal", "production", "");
+    call(BOB, "/api/v1/change-requests/" + id + "/approve", null);
+    call(CAROL, "/api/v1/change-requests/" + id + "/approve", null);
+    var started = call(ALICE, "/api/v1/rollouts", "{\"plan\":\"production\",\"patch\":\"p2\",\"changeRequest\":\"" + id + "\"}");
+    assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(201);
+    assertThat(store.audit().forSubject("change-request/" + id)).extracting(AuditEvent::action)
+        .containsExactly("cr.submitted", "cr.approved", "cr.approved", "cr.implemented");
+  }
+
+  /** The engine drives the staging rollout on its own threads; poll the store, moving the manual clock. */
+  void awaitState(String rollout, RolloutState state) throws InterruptedException {
+    long end = System.currentTimeMillis() + 30_000;
+    while (store.rollouts().find(rollout).orElseThrow().state() != state) {
+      if (System.currentTimeMillis() > end) throw new AssertionError("rollout " + rollout + " never reached " + state);
+      clock.advance(Duration.ofSeconds(1));
+      Thread.sleep(10);
+    }
+  }
+
+  @Test void anEmergencyOverridesThePromotionOrderAndIsImplemented() throws Exception {
     String id = submit("emergency", "production", ",\"justification\":\"exploited in the wild\"");
     call(BOB, "/api/v1/change-requests/" + id + "/approve", null);
     var started = call(ALICE, "/api/v1/rollouts", "{\"plan\":\"production\",\"patch\":\"p2\",\"changeRequest\":\"" + id + "\"}");
