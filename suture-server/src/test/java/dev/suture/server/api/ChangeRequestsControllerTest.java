@@ -6,6 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.suture.core.audit.AuditEvent;
+import dev.suture.core.audit.AuditRecord;
+import dev.suture.core.change.ChangeRequest;
+import dev.suture.core.change.ChangeRequestStore;
+import dev.suture.core.change.ChangeState;
 import dev.suture.core.auth.Actor;
 import dev.suture.core.auth.Role;
 import dev.suture.core.change.ChangeDecisions;
@@ -29,11 +33,13 @@ import dev.suture.store.Store;
 import dev.suture.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,7 @@ class ChangeRequestsControllerTest {
   RolloutEngine engine;
   MockMvc mvc;
   Actor acting = ALICE;
+  final AtomicReference<Runnable> afterNextFind = new AtomicReference<>();
 
   @BeforeEach void setUp() {
     DocumentParser parser = new DocumentParser(Set.of("fake"));
@@ -64,7 +71,21 @@ class ChangeRequestsControllerTest {
     store = Store.on(pool, clock, parser);
     engine = new RolloutEngine(store.rollouts(), store.audit(), new Adapters(List.of(fleet), List.of(), Optional.empty()), clock,
         EngineConfig.defaults("node-a"));
-    var changes = new ChangeService(JdbcChangeRequestStore.on(pool, clock),
+    JdbcChangeRequestStore crs = JdbcChangeRequestStore.on(pool, clock);
+    // Runs a test's hook between reading a change request and returning it: a concurrent change at the worst moment.
+    ChangeRequestStore racing = new ChangeRequestStore() {
+      @Override public ChangeRequest insert(ChangeRequest r, List<AuditRecord> a) { return crs.insert(r, a); }
+      @Override public ChangeRequest update(ChangeRequest r, List<AuditRecord> a) { return crs.update(r, a); }
+      @Override public List<ChangeRequest> list(ChangeState st, int limit) { return crs.list(st, limit); }
+      @Override public List<ChangeRequest> reviewsOverdue(Instant now) { return crs.reviewsOverdue(now); }
+      @Override public Optional<ChangeRequest> find(String id) {
+        Optional<ChangeRequest> found = crs.find(id);
+        Runnable hook = afterNextFind.getAndSet(null);
+        if (hook != null) hook.run();
+        return found;
+      }
+    };
+    var changes = new ChangeService(racing,
         new ChangeDecisions(new ChangePolicy(2, Set.of(), Set.of(), Duration.ofHours(48)), FreezeCheck.NONE), clock);
     var starter = new RolloutStarter(engine, changes, JdbcPromotionHistory.on(pool, parser),
         new RolloutAdmission(PromotionPolicy.defaults()), clock);
@@ -187,5 +208,25 @@ class ChangeRequestsControllerTest {
         .containsExactly("cr.submitted", "cr.approved", "cr.promotion_overridden", "cr.implemented");
     var again = call(ALICE, "/api/v1/rollouts", "{\"plan\":\"production\",\"patch\":\"p2\",\"changeRequest\":\"" + id + "\"}");
     assertThat(again.getStatus()).as("one approval admits one rollout").isEqualTo(409);
+  }
+
+  @Test void aChangeRequestCancelledWhileItsRolloutIsCreatedAbortsTheRollout() throws Exception {
+    String id = submit("emergency", "production", ",\"justification\":\"exploited\"");
+    call(BOB, "/api/v1/change-requests/" + id + "/approve", null);
+    // Admission reads the APPROVED request; before the rollout exists, the requester cancels it.
+    afterNextFind.set(() -> {
+      try {
+        assertThat(call(ALICE, "/api/v1/change-requests/" + id + "/cancel", null).getStatus()).isEqualTo(200);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    var r = call(ALICE, "/api/v1/rollouts", "{\"plan\":\"production\",\"patch\":\"p2\",\"changeRequest\":\"" + id + "\"}");
+    assertThat(r.getStatus()).isEqualTo(409);
+    assertThat(r.getContentAsString()).contains("the rollout was aborted").contains("it is CANCELLED");
+    String rollout = store.rollouts().list(10).get(0).id();
+    awaitState(rollout, RolloutState.ABORTED);
+    assertThat(store.audit().forSubject("change-request/" + id)).extracting(AuditEvent::action)
+        .containsExactly("cr.submitted", "cr.approved", "cr.cancelled");
   }
 }
