@@ -35,12 +35,18 @@ public final class RolloutCommand implements Runnable {
         @Option(names = "--patch", required = true, paramLabel = "ID", description = "Patch id")
         String patch;
 
+        @Option(names = "--change", paramLabel = "CR", description = "Approved change request id (required for protected environments such as production)")
+        String change;
+
         @Mixin
         OutputOption output;
 
         @Override
         public Integer call() {
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("plan", plan).put("patch", patch);
+            if (change != null) {
+                body.put("changeRequest", change);
+            }
             String id = Json.text(api().postJson(ApiClient.API + "/rollouts", body).json(), "id");
             if (id == null) {
                 throw new CliException(ExitCodes.ERROR, "server accepted the rollout but sent no id");

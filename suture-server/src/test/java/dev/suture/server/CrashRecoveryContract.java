@@ -21,12 +21,13 @@ abstract class CrashRecoveryContract {
 
   @Test void rolloutSurvivesSigkillMidWaveAndAppliesEachTargetExactlyOnce() throws Exception {
     int hosts = 6;
+    // Staging: the first environment of the promotion order needs no change request (this test is about crash recovery, not admission).
     StringBuilder docs = new StringBuilder();
     for (int i = 1; i <= hosts; i++) {
       Path dir = Files.createDirectories(tmp.resolve("host" + i));
       Files.writeString(dir.resolve("version"), "1.0");
       docs.append("---\napiVersion: suture.dev/v1\nkind: Asset\nmetadata: {name: host").append(i)
-          .append(", labels: {dir: \"").append(dir).append("\"}}\nspec: {environment: production}\n");
+          .append(", labels: {dir: \"").append(dir).append("\"}}\nspec: {environment: staging}\n");
     }
     docs.append("""
         ---
@@ -39,7 +40,7 @@ abstract class CrashRecoveryContract {
         kind: Plan
         metadata: {name: slow}
         spec:
-          targets: {selector: "environment=production"}
+          targets: {selector: "environment=staging"}
           executor:
             type: command
             # Counts each invocation first, then takes its time, then changes the version.

@@ -30,10 +30,12 @@ final class DemoScenarios {
     private final PrintWriter out;
     private final Terminal terminal;
     private final List<String> failures = new ArrayList<>();
+    private final DemoGovernance governance;
     private String badRolloutId;
 
     DemoScenarios(ApiClient api, DemoFleet fleet, PrintWriter out, Terminal terminal) {
         this.api = api;
+        this.governance = new DemoGovernance(api, out);
         this.fleet = fleet;
         this.out = out;
         this.terminal = terminal;
@@ -48,6 +50,7 @@ final class DemoScenarios {
     }
 
     void run() {
+        governance.enrol();
         if (goodPatch()) {
             badPatch();
         } else {
@@ -60,13 +63,14 @@ final class DemoScenarios {
     private boolean goodPatch() {
         heading("Scenario 1: security patch " + DemoDocuments.GOOD_PATCH + " (" + DemoDocuments.GOOD_VERSION
                 + "), staging first, then production");
-        RolloutView staging = rollout(DemoDocuments.STAGING_PLAN, DemoDocuments.GOOD_PATCH, "SUCCEEDED");
+        RolloutView staging = rollout(DemoDocuments.STAGING_PLAN, DemoDocuments.GOOD_PATCH, "SUCCEEDED", null);
         if (!expect(staging, "SUCCEEDED", "staging") || !onVersion("staging", DemoDocuments.GOOD_VERSION)) {
             say("Staging did not succeed, so production is left alone: that is the SOP.");
             return false;
         }
-        say("Staging succeeded, so the patch may go to production.");
-        RolloutView production = rollout(DemoDocuments.PRODUCTION_PLAN, DemoDocuments.GOOD_PATCH, "SUCCEEDED");
+        say("Staging succeeded, so the patch may go to production once the CAB approves a change request.");
+        String cr = governance.normalChange(DemoDocuments.GOOD_PATCH, DemoDocuments.PRODUCTION_PLAN);
+        RolloutView production = rollout(DemoDocuments.PRODUCTION_PLAN, DemoDocuments.GOOD_PATCH, "SUCCEEDED", cr);
         return expect(production, "SUCCEEDED", "production") && onVersion("production", DemoDocuments.GOOD_VERSION);
     }
 
@@ -75,7 +79,9 @@ final class DemoScenarios {
         heading("Scenario 2: " + DemoDocuments.BAD_PATCH + " (" + DemoDocuments.BAD_VERSION + ") has a regression: \""
                 + DemoDocuments.REGRESSION + "\"");
         say("Watch the canary catch it before the other production services are touched.");
-        RolloutView view = rollout(DemoDocuments.PRODUCTION_PLAN, DemoDocuments.BAD_PATCH, "ROLLED_BACK");
+        String cr = governance.emergencyChange(DemoDocuments.BAD_PATCH, DemoDocuments.PRODUCTION_PLAN,
+                "customer-facing outage fix; staging is skipped under the emergency procedure");
+        RolloutView view = rollout(DemoDocuments.PRODUCTION_PLAN, DemoDocuments.BAD_PATCH, "ROLLED_BACK", cr);
         badRolloutId = view.id();
         expect(view, "ROLLED_BACK", "production (bad patch)");
         onVersion("production", DemoDocuments.GOOD_VERSION);
@@ -106,10 +112,13 @@ final class DemoScenarios {
         }
     }
 
-    private RolloutView rollout(String plan, String patch, String expected) {
+    private RolloutView rollout(String plan, String patch, String expected, String changeRequest) {
         say("");
-        say("$ suture rollout start --plan " + plan + " --patch " + patch);
-        JsonNode body = JsonNodeFactory.instance.objectNode().put("plan", plan).put("patch", patch);
+        say("$ suture rollout start --plan " + plan + " --patch " + patch + (changeRequest == null ? "" : " --change " + changeRequest));
+        var body = JsonNodeFactory.instance.objectNode().put("plan", plan).put("patch", patch);
+        if (changeRequest != null) {
+            body.put("changeRequest", changeRequest);
+        }
         String id;
         try {
             id = Json.text(api.postJson(ApiClient.API + "/rollouts", body).json(), "id");

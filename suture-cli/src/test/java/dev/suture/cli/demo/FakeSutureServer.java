@@ -83,6 +83,17 @@ public final class FakeSutureServer {
     private long sequence;
 
     static final String TOKEN = "sut_fake-demo-admin-token";
+    private final java.util.Set<String> issued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> changes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean authorized(String header) {
+        return header != null && header.startsWith("Bearer ") && (header.substring(7).equals(TOKEN) || issued.contains(header.substring(7)));
+    }
+
+    private boolean approved(String id) {
+        ObjectNode cr = changes.get(id);
+        return cr != null && "APPROVED".equals(cr.get("state").asText());
+    }
 
     public static void main(String[] args) throws IOException {
         int port = 8080;
@@ -110,8 +121,33 @@ public final class FakeSutureServer {
             String route = ex.getRequestMethod() + " " + path;
             if (route.equals("GET /actuator/health")) {
                 send(ex, 200, F.objectNode().put("status", "UP"));
-            } else if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            } else if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
                 send(ex, 401, F.objectNode().put("status", 401).put("detail", "authentication required"));
+            } else if (route.equals("POST /api/v1/users")) {
+                send(ex, 201, (ObjectNode) Json.parse(body));
+            } else if (route.matches("POST /api/v1/users/[a-z]+/tokens")) {
+                String user = path.split("/")[4];
+                issued.add("sut_fake-user-" + user);
+                send(ex, 201, F.objectNode().put("id", "tok-" + user).put("token", "sut_fake-user-" + user));
+            } else if (route.equals("POST /api/v1/change-requests")) {
+                ObjectNode cr = (ObjectNode) Json.parse(body);
+                String id = "CR-" + (changes.size() + 1);
+                cr.put("id", id).put("state", "SUBMITTED").put("approvals", 0);
+                changes.put(id, cr);
+                send(ex, 201, cr);
+            } else if (route.matches("POST /api/v1/change-requests/CR-[0-9]+/approve")) {
+                ObjectNode cr = changes.get(path.split("/")[4]);
+                int approvals = cr.get("approvals").asInt() + 1;
+                int needed = "emergency".equals(cr.get("type").asText()) ? 1 : 2;
+                cr.put("approvals", approvals).put("state", approvals >= needed ? "APPROVED" : "SUBMITTED");
+                cr.putObject("quorum").put("approvals", approvals).put("needed", needed);
+                if (needed == 1) {
+                    cr.putObject("review").put("due", "2026-12-03T10:00:00Z");
+                }
+                send(ex, 200, cr);
+            } else if (route.equals("POST /api/v1/rollouts") && ((ObjectNode) Json.parse(body)).get("plan").asText().contains("production")
+                    && !approved(((ObjectNode) Json.parse(body)).path("changeRequest").asText())) {
+                send(ex, 409, F.objectNode().put("status", 409).put("detail", "production needs an approved change request"));
             } else if (route.equals("POST /api/v1/documents")) {
                 send(ex, 200, documents(body));
             } else if (route.equals("POST /api/v1/rollouts")) {

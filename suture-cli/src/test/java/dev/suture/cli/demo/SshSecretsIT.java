@@ -115,9 +115,9 @@ class SshSecretsIT {
     for (int i = 0; i < addrs.size(); i++)
       sb.append("---\napiVersion: suture.dev/v1\nkind: Asset\nmetadata: {name: host-").append(i)
           .append(", labels: {role: web, note: '").append(HOSTILE.replace("'", "''")).append("'}}\n")
-          .append("spec: {environment: production, address: '").append(addrs.get(i)).append("'}\n");
+          .append("spec: {environment: staging, address: '").append(addrs.get(i)).append("'}\n");
     sb.append("---\napiVersion: suture.dev/v1\nkind: Asset\nmetadata: {name: host-gone, labels: {role: web, note: x}}\n")
-        .append("spec: {environment: production, address: '").append(Sshd.address(3)).append(":1'}\n");
+        .append("spec: {environment: staging, address: '").append(Sshd.address(3)).append(":1'}\n");
     sb.append("---\napiVersion: suture.dev/v1\nkind: Patch\nmetadata: {name: openssl-3.0.13}\n")
         .append("spec: {kind: security, priority: high, version: '3.0.13'}\n");
     sb.append("""

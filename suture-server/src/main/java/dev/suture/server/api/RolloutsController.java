@@ -7,6 +7,7 @@ import static dev.suture.core.auth.Role.OPERATOR;
 import static dev.suture.core.auth.Role.REQUESTER;
 import static dev.suture.core.auth.Role.VIEWER;
 
+import dev.suture.core.change.RolloutStarter;
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.engine.RolloutEngine;
 import dev.suture.core.engine.RolloutRequest;
@@ -38,10 +39,12 @@ class RolloutsController {
   private final Store store;
   private final RolloutEngine engine;
   private final RolloutViews views;
+  private final RolloutStarter starter;
 
-  RolloutsController(Store store, RolloutEngine engine) {
+  RolloutsController(Store store, RolloutEngine engine, RolloutStarter starter) {
     this.store = store;
     this.engine = engine;
+    this.starter = starter;
     this.views = new RolloutViews(store);
   }
 
@@ -57,7 +60,7 @@ class RolloutsController {
     var patch = store.documents().find(DocumentKind.PATCH, request.patch())
         .orElseThrow(() -> new FieldException("patch", "no patch named '" + request.patch() + "'"));
     List<Asset> fleet = store.documents().list(DocumentKind.ASSET).stream().map(d -> d.as(Asset.class)).toList();
-    Rollout r = engine.create(new RolloutRequest(plan, patch, fleet, Actors.current()));
+    Rollout r = starter.start(new RolloutRequest(plan, patch, fleet, Actors.current()), request.changeRequest());
     return views.detail(r);
   }
 

@@ -45,7 +45,8 @@ public final class Views {
     }
   }
 
-  public record StartRequest(String plan, String patch) {}
+  /** {@code changeRequest}: the id of the APPROVED change request the rollout runs under (required for protected environments). */
+  public record StartRequest(String plan, String patch, String changeRequest) {}
 
   public record RolloutSummary(String id, String plan, String patch, String state, Instant createdAt, Instant updatedAt) {
     static RolloutSummary of(Rollout r) {

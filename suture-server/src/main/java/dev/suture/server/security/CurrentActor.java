@@ -6,7 +6,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /** The authenticated actor of the request being served, put there by {@link AuthFilter}. */
 public final class CurrentActor {
-  static final String ATTRIBUTE = CurrentActor.class.getName();
+  public static final String ATTRIBUTE = CurrentActor.class.getName();
 
   private CurrentActor() {}
 
