@@ -12,6 +12,9 @@ class DemoIT {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("Scenario 1").contains("Scenario 2")
+        .contains("Signed in as admin with the server's first-start token")
+        .contains("carol approves (2 of 2): APPROVED")
+        .contains("bob approves (1 of 1): APPROVED")
         .contains("every production service reports version 1.1.0")
         .contains("ROLLED_BACK")
         .contains("(P1)")
