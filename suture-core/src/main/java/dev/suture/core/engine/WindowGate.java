@@ -23,11 +23,14 @@ final class WindowGate {
 
   private final Drive drive;
   private volatile Optional<MaintenanceWindow> window = Optional.empty();
+  /** Starts are allowed before this instant (the current opening's latest start); null: ask the window. */
+  private volatile Instant allowedUntil;
 
   WindowGate(Drive drive) { this.drive = drive; }
 
   /** Re-reads the plan's window; a halt reason if the plan names one that does not exist. */
   Optional<String> refresh() {
+    allowedUntil = null;
     Optional<String> name = drive.rollout().plan().window();
     if (name.isEmpty()) {
       window = Optional.empty();
@@ -43,7 +46,14 @@ final class WindowGate {
   /** Whether a target may start now, by the window as last read (no window: always). */
   boolean allowsStart() {
     Optional<MaintenanceWindow> w = window;
-    return w.isEmpty() || w.get().allowsStartAt(drive.now());
+    if (w.isEmpty()) return true;
+    Instant now = drive.now();
+    Instant until = allowedUntil;
+    // Asked before every target start: the opening is computed once, not per target.
+    if (until != null && now.isBefore(until)) return true;
+    Optional<Instant> latest = w.get().latestStart(now).filter(now::isBefore);
+    allowedUntil = latest.orElse(null);
+    return latest.isPresent();
   }
 
   /**
