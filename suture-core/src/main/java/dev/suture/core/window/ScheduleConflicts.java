@@ -50,6 +50,11 @@ public final class ScheduleConflicts {
     return out;
   }
 
+  /** A plan names a window that is not defined: such a rollout would halt when driven. */
+  public static Conflict missingWindow(String name) {
+    return new Conflict(Conflict.Kind.OUTSIDE_WINDOW, "maintenance window '" + name + "' does not exist: the rollout would halt");
+  }
+
   private static Optional<Conflict> outsideWindow(Instant start, MaintenanceWindow w) {
     if (w.allowsStartAt(start)) return Optional.empty();
     String next = w.nextOpening(start).map(o -> "; it next opens at " + o.start()).orElse("; it never opens again");
