@@ -4,15 +4,17 @@ import dev.suture.core.window.Schedule;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Fields shared by MaintenanceWindow and Freeze: schedule, duration and time zone. */
 final class WindowFields {
+  /** The region "UTC" rather than the offset "Z": it is what operators wrote or expect to read back. */
+  static final ZoneId UTC = ZoneId.of("UTC");
+
   private WindowFields() {}
 
   static Optional<ZoneId> zone(Fields f) {
-    if (!f.has("timeZone")) return Optional.of(ZoneOffset.UTC);
+    if (!f.has("timeZone")) return Optional.of(UTC);
     return f.convert("timeZone", s -> {
       try {
         return ZoneId.of(s.trim());

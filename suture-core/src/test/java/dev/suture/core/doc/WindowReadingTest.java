@@ -13,7 +13,6 @@ import dev.suture.core.window.Opening;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +51,7 @@ class WindowReadingTest {
   @Test
   void timeZoneDefaultsToUtcAndCutoffToZero() {
     MaintenanceWindow w = PARSER.parse("w.yaml", window("schedule: \"0 2 * * *\"\nduration: 1h\n")).get(0).as(MaintenanceWindow.class);
-    assertThat(w.schedule().zone()).isEqualTo(ZoneOffset.UTC);
+    assertThat(w.schedule().zone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(w.cutoff()).isZero();
     assertThat(w.environments()).isEmpty();
   }

@@ -86,6 +86,12 @@ class ScheduleConflictsTest {
   }
 
   @Test
+  void aMissingWindowSaysTheRolloutWouldHalt() {
+    assertThat(ScheduleConflicts.missingWindow("ghost")).isEqualTo(new Conflict(Conflict.Kind.OUTSIDE_WINDOW,
+        "maintenance window 'ghost' does not exist: the rollout would halt"));
+  }
+
+  @Test
   void reportsEveryKindAtOnce() {
     var p = proposal("2026-12-25T12:00:00Z", Set.of("production"), Set.of("payments"), Optional.of(saturday));
     assertThat(ScheduleConflicts.of(p, List.of(holiday, peakHours), Map.of("r-9", List.of("db-01"))))

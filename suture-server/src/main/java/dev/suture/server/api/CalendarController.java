@@ -6,6 +6,7 @@ import dev.suture.core.doc.Durations;
 import dev.suture.core.model.Asset;
 import dev.suture.core.plan.Plan;
 import dev.suture.core.rollout.Rollout;
+import dev.suture.core.rollout.RolloutState;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.window.Conflict;
 import dev.suture.core.window.Freeze;
@@ -109,11 +110,17 @@ class CalendarController {
         conflicts.stream().map(c -> new ConflictView(c.kind().name(), c.message())).toList());
   }
 
-  /** Target names per rollout that has not ended (a halted one still holds its targets until rolled back or aborted). */
+  /**
+   * Target names per rollout that has not ended. A halted one holds only the targets it touched
+   * (they wait for rollback or an operator); the others may still be patched by it.
+   */
   private Map<String, List<String>> activeTargets() {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Rollout r : store.rollouts().list(ACTIVE_ROLLOUTS))
-      if (!r.state().isTerminal()) out.put(r.id(), store.rollouts().targets(r.id()).stream().map(TargetRun::name).toList());
+    for (Rollout r : store.rollouts().list(ACTIVE_ROLLOUTS)) {
+      if (r.state().isTerminal()) continue;
+      boolean halted = r.state() == RolloutState.HALTED;
+      out.put(r.id(), store.rollouts().targets(r.id()).stream().filter(t -> !halted || t.state().isTouched()).map(TargetRun::name).toList());
+    }
     return out;
   }
 

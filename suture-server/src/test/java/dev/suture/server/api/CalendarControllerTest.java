@@ -81,7 +81,7 @@ class CalendarControllerTest {
     var list = (List<Map<String, Object>>) json("/api/v1/windows", 200);
     assertThat(list).singleElement().satisfies(w -> {
       assertThat(w).containsEntry("name", "weekend-night").containsEntry("duration", "4h").containsEntry("cutoff", "30m")
-          .containsEntry("open", false).containsEntry("timeZone", "Z");
+          .containsEntry("open", false).containsEntry("timeZone", "UTC");
       assertThat((Map<String, Object>) w.get("nextOpening")).containsEntry("start", "2026-11-28T02:00:00Z")
           .containsEntry("end", "2026-11-28T06:00:00Z");
     });
