@@ -86,7 +86,9 @@ abstract class WindowScenarios {
         """);
   }
 
-  void plan(String window) {
+  void plan(String window) { plan(window, "- wave: {percent: 100, maxConcurrency: 1}"); }
+
+  void plan(String window, String stages) {
     apply("""
         apiVersion: suture.dev/v1
         kind: Plan
@@ -94,10 +96,11 @@ abstract class WindowScenarios {
         spec:
           targets: {selector: "environment=production"}
           executor: {type: fake, apply: [apply, "{{patch.version}}"], version: [version], timeout: 2s}
+          snapshot: {type: command, create: [snapshot], restore: [restore]}
           stages:
-            - wave: {percent: 100, maxConcurrency: 1}
+        %s
           window: %s
-        """.formatted(window));
+        """.formatted(stages.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse(""), window));
   }
 
   String start() {
@@ -196,6 +199,24 @@ abstract class WindowScenarios {
     moveClockTo("2026-11-23T12:00:00Z");
     assertThat(awaitState(id, RolloutState.SUCCEEDED).state()).isEqualTo(RolloutState.SUCCEEDED);
     assertThat(fleet.effective).hasSize(4).allSatisfy((h, n) -> assertThat(n.get()).as(h).isEqualTo(1));
+  }
+
+  @Test void abortWhileWaitingAfterTheCutoffRollsBackWhatTheEarlierOpeningPatched() throws Exception {
+    fleetOf(4);
+    noonWindow();
+    plan("noon", "- snapshot: {}\n- wave: {percent: 100, maxConcurrency: 1}");
+    moveClockTo("2026-11-22T12:00:00Z");
+    fleet.onApply = host -> {
+      if (host.equals("web-02")) moveClockTo("2026-11-22T12:51:00Z");
+    };
+    String id = start();
+    awaitState(id, RolloutState.WAITING_FOR_WINDOW);
+    engine.control(id, ControlVerb.ABORT, "alice");
+    Rollout r = awaitState(id, RolloutState.ROLLED_BACK);
+    assertThat(r.haltReason()).contains("waiting for maintenance window noon");
+    assertThat(store.rollouts().targets(id)).extracting(t -> t.name() + "=" + t.state())
+        .containsExactly("web-01=ROLLED_BACK", "web-02=ROLLED_BACK", "web-03=PENDING", "web-04=PENDING");
+    assertThat(fleet.versions).allSatisfy((h, v) -> assertThat(v).as(h).isEqualTo("1.0"));
   }
 
   @Test void aPlanNamingAMissingWindowHaltsWithAClearReason() throws Exception {

@@ -35,6 +35,12 @@ public final class ScheduleConflicts {
   public static List<Conflict> of(Proposal p, Collection<Freeze> freezes, Map<String, ? extends Collection<String>> activeTargets) {
     List<Conflict> out = new ArrayList<>();
     p.window().ifPresent(w -> outsideWindow(p.start(), w).ifPresent(out::add));
+    p.window().ifPresent(w -> {
+      List<String> other = p.environments().stream().filter(e -> !w.appliesTo(e)).sorted().toList();
+      if (!other.isEmpty())
+        out.add(new Conflict(Conflict.Kind.OUTSIDE_WINDOW, "maintenance window " + w.name() + " is for " + String.join(", ", w.environments())
+            + ", not for " + String.join(", ", other)));
+    });
     for (Freeze f : freezes) {
       if (!f.covers(p.environments(), p.groups())) continue;
       f.activeAt(p.start()).ifPresent(span -> out.add(new Conflict(Conflict.Kind.IN_FREEZE,

@@ -86,6 +86,16 @@ class ScheduleConflictsTest {
   }
 
   @Test
+  void aWindowForOtherEnvironmentsIsAConflict() {
+    var prodOnly = new MaintenanceWindow("prod-nights", saturday.schedule(), Duration.ZERO, List.of("production"));
+    var p = proposal("2026-11-28T03:00:00Z", Set.of("production", "staging"), Set.of(), Optional.of(prodOnly));
+    assertThat(ScheduleConflicts.of(p, List.of(), Map.of())).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo(Conflict.Kind.OUTSIDE_WINDOW);
+      assertThat(c.message()).isEqualTo("maintenance window prod-nights is for production, not for staging");
+    });
+  }
+
+  @Test
   void aMissingWindowSaysTheRolloutWouldHalt() {
     assertThat(ScheduleConflicts.missingWindow("ghost")).isEqualTo(new Conflict(Conflict.Kind.OUTSIDE_WINDOW,
         "maintenance window 'ghost' does not exist: the rollout would halt"));
