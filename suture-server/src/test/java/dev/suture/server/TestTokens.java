@@ -10,9 +10,13 @@ import java.util.Optional;
 public final class TestTokens {
   private TestTokens() {}
 
-  /** Creates {@code name} with {@code roles} and returns a fresh bearer token for it. */
+  /** Creates {@code name} with {@code roles} (unless it exists) and returns a fresh bearer token for it. */
   public static String of(Accounts accounts, String name, Role... roles) {
-    accounts.createUser(name, roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.copyOf(List.of(roles)), Optional.empty(), "test");
+    try {
+      accounts.createUser(name, roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.copyOf(List.of(roles)), Optional.empty(), "test");
+    } catch (dev.suture.core.engine.ConflictException e) {
+      // created by an earlier test on the same (shared, in-memory) database: a new token is all we need
+    }
     return accounts.issueToken(name, "test", Optional.empty(), "test").secret();
   }
 }

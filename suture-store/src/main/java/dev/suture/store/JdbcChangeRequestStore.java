@@ -91,7 +91,7 @@ public final class JdbcChangeRequestStore implements ChangeRequestStore {
   }
 
   @Override public List<ChangeRequest> reviewsOverdue(Instant now) {
-    return jdbc.read(c -> select(c, "WHERE review_due < ? AND review_done_at IS NULL AND review_overdue_at IS NULL ORDER BY review_due",
+    return jdbc.read(c -> select(c, "WHERE review_due <= ? AND review_done_at IS NULL AND review_overdue_at IS NULL ORDER BY review_due",
         ps -> Jdbc.setTime(ps, 1, now)));
   }
 

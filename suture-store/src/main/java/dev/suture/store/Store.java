@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The JDBC adapter: one pool, migrated by Flyway, behind the three store ports. H2 in a file is
+ * The JDBC adapter: one pool, migrated by Flyway, behind the store ports. H2 in a file is
  * the embedded default; PostgreSQL is the same schema.
  */
 public final class Store implements AutoCloseable {
@@ -18,6 +18,7 @@ public final class Store implements AutoCloseable {
   private final JdbcRolloutStore rollouts;
   private final JdbcAuditLog audit;
   private final JdbcUserStore users;
+  private final JdbcCalendar calendar;
 
   private Store(HikariDataSource owned, DataSource ds, Clock clock, DocumentParser parser) {
     this.owned = owned;
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
     this.rollouts = new JdbcRolloutStore(jdbc, clock, parser);
     this.audit = new JdbcAuditLog(jdbc, clock);
     this.users = new JdbcUserStore(jdbc, clock);
+    this.calendar = new JdbcCalendar(documents);
   }
 
   /** Uses a pool someone else owns (Spring's). Runs the migrations. */
@@ -64,6 +66,8 @@ public final class Store implements AutoCloseable {
   public JdbcAuditLog audit() { return audit; }
 
   public JdbcUserStore users() { return users; }
+  /** Maintenance windows and freezes, over the documents table. */
+  public JdbcCalendar calendar() { return calendar; }
 
   @Override public void close() {
     if (owned != null) owned.close();

@@ -19,10 +19,13 @@ public record Review(Instant due, String doneBy, Instant doneAt, String notes, I
 
   public boolean isDone() { return doneAt != null; }
 
-  /** Overdue strictly after the due instant: a review recorded at exactly {@code due} is on time. */
+  /**
+   * Overdue from the due instant on, the same rule as every SLA in the report (due = first moment
+   * of breach), so the report and the cr.review_overdue event never disagree.
+   */
   public Status status(Instant now) {
     if (isDone()) return Status.DONE;
-    return now.isAfter(due) ? Status.OVERDUE : Status.PENDING;
+    return now.isBefore(due) ? Status.PENDING : Status.OVERDUE;
   }
 
   public Review done(String by, Instant at, String notes) {

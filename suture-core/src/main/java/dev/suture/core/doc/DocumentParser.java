@@ -64,7 +64,7 @@ public final class DocumentParser {
         .ifPresent(v -> top.node("apiVersion").get().error("must be " + API_VERSION));
     Optional<DocumentKind> kind = top.requiredText("kind").flatMap(k -> {
       DocumentKind dk = DocumentKind.fromYaml(k);
-      if (dk == null) top.node("kind").get().error("'" + k + "' is not one of Asset, Patch, Plan");
+      if (dk == null) top.node("kind").get().error("'" + k + "' is not one of " + DocumentKind.yamlNames());
       return Optional.ofNullable(dk);
     });
     Optional<Fields> meta = top.required("metadata").map(n -> new Fields(n, METADATA));
@@ -75,6 +75,8 @@ public final class DocumentParser {
       case ASSET -> AssetReader.read(name.get(), meta.get(), spec.get());
       case PATCH -> PatchReader.read(name.get(), spec.get());
       case PLAN -> new PlanReader(executorTypes).read(name.get(), spec.get());
+      case MAINTENANCE_WINDOW -> MaintenanceWindowReader.read(name.get(), spec.get());
+      case FREEZE -> FreezeReader.read(name.get(), spec.get());
     };
     if (value == null || errorCount(root) > before) return Optional.empty();
     String yaml = text.substring(charIndex(text, root.raw.getStartMark().getIndex()), charIndex(text, root.raw.getEndMark().getIndex()))

@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads and cross-checks a Plan spec (docs/plan-reference.md). */
 final class PlanReader {
-  private static final Set<String> SPEC = Set.of("targets", "executor", "snapshot", "checks", "stages", "onFailure");
+  private static final Set<String> SPEC = Set.of("targets", "executor", "snapshot", "checks", "stages", "onFailure", "window");
   private static final Set<String> EXECUTOR = Set.of("type", "apply", "version", "rollback", "timeout", "options",
       "preset", "package", "become", "reboot", "rebootRequired", "rebootRequiredExitCodes", "rebootCommand", "reconnectTimeout", "bootId");
   private static final Set<String> SNAPSHOT = Set.of("type", "create", "restore", "delete", "retain", "timeout", "paths", "dir");
@@ -50,8 +50,10 @@ final class PlanReader {
     List<StageSpec> stages = spec.required("stages")
         .map(n -> new StageReader(checkNames, spec.has("snapshot")).stages(n)).orElse(List.of());
     FailurePolicy onFailure = spec.node("onFailure").map(this::failure).orElse(FailurePolicy.DEFAULT);
-    if (targets.isEmpty() || executor.isEmpty()) return null;
-    return new Plan(name, targets.get(), executor.get(), snapshot, checks, stages, onFailure);
+    // Only the name is checked here: the window may be defined (or changed) after the plan.
+    Optional<String> window = spec.convert("window", w -> dev.suture.core.model.Names.require("window", w.trim()));
+    if (targets.isEmpty() || executor.isEmpty() || (spec.has("window") && window.isEmpty())) return null;
+    return new Plan(name, targets.get(), executor.get(), snapshot, checks, stages, onFailure, window);
   }
 
   private Optional<TargetSelector> targets(Node n) {

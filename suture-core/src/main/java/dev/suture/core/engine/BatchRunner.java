@@ -32,7 +32,8 @@ final class BatchRunner {
   /** Continuations only decide and queue the next action or write, so a couple of threads suffice. */
   private static final int STEP_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-  record Result(int healthy, int failed, int skipped, boolean budgetExceeded, boolean aborted) {}
+  /** {@code windowClosed}: targets were left unstarted because the maintenance window reached its cutoff. */
+  record Result(int healthy, int failed, int skipped, boolean budgetExceeded, boolean aborted, boolean windowClosed) {}
 
   private final Drive drive;
   private final Actions actions;
@@ -55,12 +56,25 @@ final class BatchRunner {
     var procedure = new TargetProcedure(drive, actions, checks, snapshots, verifyChecks, steps);
     List<CompletableFuture<TargetRun>> inFlight = new ArrayList<>();
     List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    boolean windowClosed = false;
     try {
       for (TargetRun run : todo) {
         drive.controls.poll();
         if (drive.controls.abortRequested() || failed.get() > maxErrors || !errors.isEmpty()) break;
+        // In-flight targets (left by a crash) were started in an earlier opening: they are finished, not started.
+        boolean starts = !run.state().isInFlight();
+        if (starts && !drive.window.allowsStart()) {
+          windowClosed = true;
+          break;
+        }
         permits.acquire();
         if (drive.controls.abortRequested() || failed.get() > maxErrors) {
+          permits.release();
+          break;
+        }
+        // Waiting for a permit may have taken us past the cutoff.
+        if (starts && !drive.window.allowsStart()) {
+          windowClosed = true;
           permits.release();
           break;
         }
@@ -100,7 +114,7 @@ final class BatchRunner {
     int healthy = (int) after.stream().filter(r -> r.state() == TargetState.HEALTHY).count();
     int skipped = (int) after.stream().filter(r -> r.state() == TargetState.SKIPPED).count();
     int fails = (int) after.stream().filter(r -> r.state() == TargetState.FAILED).count();
-    return new Result(healthy, fails, skipped, fails > maxErrors, drive.controls.abortRequested());
+    return new Result(healthy, fails, skipped, fails > maxErrors, drive.controls.abortRequested(), windowClosed);
   }
 
   /** Waits for every target, polling controls meanwhile (an abort is noticed, in-flight ones finish). */

@@ -30,6 +30,7 @@ final class Drive {
   final Fence fence;
   final TransitionWriter writer;
   final Controls controls;
+  final WindowGate window;
   final String actor;
   private volatile Rollout rollout;
   private final ConcurrentSkipListMap<Integer, TargetRun> targets = new ConcurrentSkipListMap<>();
@@ -46,6 +47,7 @@ final class Drive {
     this.actor = "engine:" + config.owner();
     runs.forEach(r -> targets.put(r.seq(), r));
     this.writer = new TransitionWriter(store, fence);
+    this.window = new WindowGate(this);
   }
 
   Rollout rollout() { return rollout; }

@@ -1,8 +1,13 @@
 package dev.suture.core.engine;
 
-/** What a stage decided: go on, or halt (and why). */
-record Outcome(boolean halt, String reason, String summary) {
-  static Outcome proceed(String summary) { return new Outcome(false, null, summary); }
+/**
+ * What a stage decided: go on, halt (and why), or stop for now because the maintenance window
+ * reached its cutoff (the stage runs again, where it stopped, at the next opening).
+ */
+record Outcome(boolean halt, String reason, String summary, boolean windowClosed) {
+  static Outcome proceed(String summary) { return new Outcome(false, null, summary, false); }
 
-  static Outcome halt(String reason) { return new Outcome(true, reason, reason); }
+  static Outcome halt(String reason) { return new Outcome(true, reason, reason, false); }
+
+  static Outcome windowClosed(String summary) { return new Outcome(false, null, summary, true); }
 }

@@ -58,7 +58,14 @@ final class RolloutDriver implements Runnable {
   private void drive() throws InterruptedException {
     RolloutState state = drive.rollout().state();
     if (state == RolloutState.SCHEDULED || state == RolloutState.WAITING_FOR_WINDOW) {
-      drive.transition(RolloutState.RUNNING, drive.audit("rollout.started", "targets", drive.targets().size()));
+      // Waits (WAITING_FOR_WINDOW) until the plan's window lets targets start; then RUNNING.
+      Outcome gate = drive.window.await();
+      if (gate.halt()) {
+        haltAndMaybeRollBack(gate.reason(), drive.controls.abortRequested());
+        return;
+      }
+      if (drive.rollout().state() == RolloutState.SCHEDULED)
+        drive.transition(RolloutState.RUNNING, drive.audit("rollout.started", "targets", drive.targets().size()));
     }
     if (drive.rollout().state() == RolloutState.ROLLING_BACK) {
       finishRollback();
@@ -86,6 +93,14 @@ final class RolloutDriver implements Runnable {
         drive.save(drive.rollout().withStage(i, drive.rollout().stages().get(i), drive.now()),
             drive.audit("stage.resumed", "stage", i, "type", type));
       Outcome outcome = stages.run(i);
+      if (outcome.windowClosed()) {
+        // Past the cutoff: wait in WAITING_FOR_WINDOW, then run the same stage again (settled targets are skipped).
+        outcome = drive.window.await();
+        if (!outcome.halt()) {
+          i--;
+          continue;
+        }
+      }
       StageRun current = drive.rollout().stages().get(i);
       if (outcome.halt()) {
         drive.stage(current.end(StageState.FAILED, outcome.reason(), drive.now()),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,8 @@ final class StageExecutor {
 
   private Outcome batch(StageRun stage, StageSpec.Batch spec, String what) throws InterruptedException {
     Plan plan = drive.rollout().plan();
+    Optional<String> noWindow = drive.window.refresh();
+    if (noWindow.isPresent()) return Outcome.halt(noWindow.get());
     int batchNo = StagePlan.batchNumber(plan, stage.index());
     List<TargetRun> members = StagePlan.assign(drive, plan, stage.index(), batchNo);
     int conc = Math.max(1, spec.maxConcurrency().of(members.size()));
@@ -123,6 +126,13 @@ final class StageExecutor {
       String first = members.stream().map(m -> drive.target(m.seq())).filter(t -> t.state() == TargetState.FAILED).findFirst()
           .map(t -> "; first: " + t.name() + ": " + t.error()).orElse("");
       return Outcome.halt(what + ": " + r.failed() + " failures exceed maxErrors " + maxErrors + " (" + counts + ")" + first);
+    }
+    if (r.windowClosed()) {
+      long waiting = members.stream().filter(m -> !drive.target(m.seq()).state().isSettled()).count();
+      String summary = what + ": " + counts + "; window cutoff reached, " + waiting + " targets wait for the next opening";
+      drive.stage(drive.rollout().stages().get(stage.index()).running(summary),
+          drive.audit("window.cutoff_reached", "stage", stage.index(), "batch", batchNo, "notStarted", waiting));
+      return Outcome.windowClosed(summary);
     }
     Outcome watched = observation.observe(drive.rollout().stages().get(stage.index()), spec.observe(), spec.interval(),
         plan.checksFor(spec.checks()), () -> healthyIn(batchNo), what);

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A declarative rollout plan (docs/plan-reference.md). Validated by the document parser. */
+/**
+ * A declarative rollout plan (docs/plan-reference.md). Validated by the document parser.
+ * {@code window} names the MaintenanceWindow targets may start in (looked up when the rollout runs).
+ */
 public record Plan(String name, TargetSelector targets, ExecutorSpec executor, Optional<SnapshotSpec> snapshot,
-                   List<CheckSpec> checks, List<StageSpec> stages, FailurePolicy onFailure) {
+                   List<CheckSpec> checks, List<StageSpec> stages, FailurePolicy onFailure, Optional<String> window) {
   public Plan {
     Names.require("metadata.name", name);
     Objects.requireNonNull(targets, "targets");
@@ -16,6 +19,14 @@ public record Plan(String name, TargetSelector targets, ExecutorSpec executor, O
     checks = List.copyOf(checks);
     stages = List.copyOf(stages);
     onFailure = onFailure == null ? FailurePolicy.DEFAULT : onFailure;
+    window = window == null ? Optional.empty() : window;
+    window.ifPresent(w -> Names.require("spec.window", w));
+  }
+
+  /** A plan without a maintenance window: targets may start at any time. */
+  public Plan(String name, TargetSelector targets, ExecutorSpec executor, Optional<SnapshotSpec> snapshot,
+              List<CheckSpec> checks, List<StageSpec> stages, FailurePolicy onFailure) {
+    this(name, targets, executor, snapshot, checks, stages, onFailure, Optional.empty());
   }
 
   public Optional<CheckSpec> check(String checkName) {

@@ -15,9 +15,12 @@ public enum RolloutState {
 
   static {
     PENDING_APPROVAL.next = EnumSet.of(SCHEDULED, ABORTED);
-    SCHEDULED.next = EnumSet.of(WAITING_FOR_WINDOW, RUNNING, ABORTED);
-    WAITING_FOR_WINDOW.next = EnumSet.of(RUNNING, ABORTED);
-    RUNNING.next = EnumSet.of(PAUSED, SUCCEEDED, HALTED, ABORTED);
+    // HALTED before RUNNING: the plan's maintenance window does not exist, or an operator aborts a
+    // rollout waiting for its next window after an earlier one touched targets (they roll back).
+    SCHEDULED.next = EnumSet.of(WAITING_FOR_WINDOW, RUNNING, HALTED, ABORTED);
+    WAITING_FOR_WINDOW.next = EnumSet.of(RUNNING, HALTED, ABORTED);
+    // WAITING_FOR_WINDOW: the window reached its cutoff mid-wave; the wave resumes at the next opening.
+    RUNNING.next = EnumSet.of(PAUSED, WAITING_FOR_WINDOW, SUCCEEDED, HALTED, ABORTED);
     PAUSED.next = EnumSet.of(RUNNING, HALTED, ABORTED);
     HALTED.next = EnumSet.of(ROLLING_BACK, ABORTED);
     ROLLING_BACK.next = EnumSet.of(ROLLED_BACK, ROLLBACK_FAILED);

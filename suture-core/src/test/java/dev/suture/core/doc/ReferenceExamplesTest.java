@@ -19,12 +19,14 @@ class ReferenceExamplesTest {
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
   private static final DocumentParser PARSER = new DocumentParser(Set.of("command", "ssh"));
 
-  private static List<String> planExamples() throws Exception {
+  private static List<String> planExamples() throws Exception { return examples("kind: Plan"); }
+
+  private static List<String> examples(String kind) throws Exception {
     Path doc = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("plan-reference.md");
     assumeTrue(Files.exists(doc), "docs/plan-reference.md next to the module");
     List<String> out = new ArrayList<>();
     Matcher m = YAML_BLOCK.matcher(Files.readString(doc));
-    while (m.find()) if (m.group(1).contains("kind: Plan")) out.add(m.group(1));
+    while (m.find()) if (m.group(1).contains(kind)) out.add(m.group(1));
     return out;
   }
 
@@ -33,6 +35,16 @@ class ReferenceExamplesTest {
     List<String> examples = planExamples();
     assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
     for (String yaml : examples) assertThat(PARSER.parse("plan-reference.md", yaml)).hasSize(1);
+  }
+
+  @Test
+  void everyWindowAndFreezeExampleParses() throws Exception {
+    List<String> examples = new ArrayList<>(examples("kind: MaintenanceWindow"));
+    examples.addAll(examples("kind: Freeze"));
+    assertThat(examples).hasSize(2);
+    assertThat(PARSER.parse("plan-reference.md", examples.get(0))).extracting(Document::kind).containsExactly(DocumentKind.MAINTENANCE_WINDOW);
+    assertThat(PARSER.parse("plan-reference.md", examples.get(1))).extracting(Document::kind)
+        .containsExactly(DocumentKind.FREEZE, DocumentKind.FREEZE);
   }
 
   @Test

@@ -30,9 +30,9 @@ class RolloutStateTest {
 
   static final Map<RolloutState, Set<RolloutState>> ALLOWED = Map.ofEntries(
       Map.entry(PENDING_APPROVAL, Set.of(SCHEDULED, ABORTED)),
-      Map.entry(SCHEDULED, Set.of(WAITING_FOR_WINDOW, RUNNING, ABORTED)),
-      Map.entry(WAITING_FOR_WINDOW, Set.of(RUNNING, ABORTED)),
-      Map.entry(RUNNING, Set.of(PAUSED, SUCCEEDED, HALTED, ABORTED)),
+      Map.entry(SCHEDULED, Set.of(WAITING_FOR_WINDOW, RUNNING, HALTED, ABORTED)),
+      Map.entry(WAITING_FOR_WINDOW, Set.of(RUNNING, HALTED, ABORTED)),
+      Map.entry(RUNNING, Set.of(PAUSED, WAITING_FOR_WINDOW, SUCCEEDED, HALTED, ABORTED)),
       Map.entry(PAUSED, Set.of(RUNNING, HALTED, ABORTED)),
       Map.entry(HALTED, Set.of(ROLLING_BACK, ABORTED)),
       Map.entry(ROLLING_BACK, Set.of(ROLLED_BACK, ROLLBACK_FAILED)),
@@ -114,6 +114,16 @@ class RolloutStateTest {
     for (RolloutState next : new RolloutState[] {SCHEDULED, WAITING_FOR_WINDOW, RUNNING, PAUSED, RUNNING, SUCCEEDED})
       s = s.transitionTo(next);
     assertThat(s).isEqualTo(SUCCEEDED);
+  }
+
+  @Test
+  void aWaveStoppedAtTheWindowCutoffWaitsAndResumesAtTheNextOpening() {
+    assertThat(RUNNING.transitionTo(WAITING_FOR_WINDOW).transitionTo(RUNNING).transitionTo(SUCCEEDED)).isEqualTo(SUCCEEDED);
+  }
+
+  @Test
+  void aWaitingRolloutThatTouchedTargetsHaltsOnAbortToRollThemBack() {
+    assertThat(WAITING_FOR_WINDOW.transitionTo(HALTED).transitionTo(ROLLING_BACK)).isEqualTo(ROLLING_BACK);
   }
 
   @Test

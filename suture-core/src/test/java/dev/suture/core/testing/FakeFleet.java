@@ -38,6 +38,8 @@ public final class FakeFleet implements TargetExecutor {
   public final Set<String> badVersions = ConcurrentHashMap.newKeySet();
   public final Set<String> unhealthyHosts = ConcurrentHashMap.newKeySet();
   public volatile Duration applyLatency = Duration.ZERO;
+  /** Called with the host name as each apply begins (e.g. to move a manual clock at an exact point). */
+  public volatile Consumer<String> onApply = host -> {};
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger peak = new AtomicInteger();
   public final CountDownLatch release = new CountDownLatch(1);
@@ -83,6 +85,7 @@ public final class FakeFleet implements TargetExecutor {
 
   private ActionResult apply(ActionRequest r, String host) throws InterruptedException {
     applies.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+    onApply.accept(host);
     int now = inFlight.incrementAndGet();
     peak.accumulateAndGet(now, Math::max);
     try {

@@ -7,6 +7,7 @@ import dev.suture.core.doc.DocumentParser;
 import dev.suture.core.engine.Adapters;
 import dev.suture.core.engine.EngineConfig;
 import dev.suture.core.engine.RolloutEngine;
+import dev.suture.core.port.Calendar;
 import dev.suture.core.port.CheckRunner;
 import dev.suture.core.port.CredentialStore;
 import dev.suture.core.port.Notifier;
@@ -57,8 +58,10 @@ public class EngineConfiguration {
 
   @Bean Notifier webhookNotifier() { return new WebhookNotifier(); }
 
-  @Bean Adapters adapters(List<TargetExecutor> executors, List<CheckRunner> checks, Optional<Notifier> notifier) {
-    return new Adapters(executors, checks, notifier);
+  /** The calendar (maintenance windows, freezes) lives in the store, which needs the parser, which needs these adapters. */
+  @Bean Adapters adapters(List<TargetExecutor> executors, List<CheckRunner> checks, Optional<Notifier> notifier,
+                          ObjectProvider<Store> store) {
+    return new Adapters(executors, checks, notifier, Calendar.deferred(() -> store.getObject().calendar()));
   }
 
   @Bean DocumentParser documentParser(Adapters adapters) { return new DocumentParser(adapters.executorTypes()); }
