@@ -3,7 +3,8 @@ package dev.suture.core.doc;
 public enum DocumentKind {
   ASSET("Asset"),
   PATCH("Patch"),
-  PLAN("Plan");
+  PLAN("Plan"),
+  NOTIFICATION_CHANNEL("NotificationChannel");
 
   private final String yamlName;
 

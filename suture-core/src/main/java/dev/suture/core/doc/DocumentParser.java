@@ -64,7 +64,7 @@ public final class DocumentParser {
         .ifPresent(v -> top.node("apiVersion").get().error("must be " + API_VERSION));
     Optional<DocumentKind> kind = top.requiredText("kind").flatMap(k -> {
       DocumentKind dk = DocumentKind.fromYaml(k);
-      if (dk == null) top.node("kind").get().error("'" + k + "' is not one of Asset, Patch, Plan");
+      if (dk == null) top.node("kind").get().error("'" + k + "' is not one of " + kindNames());
       return Optional.ofNullable(dk);
     });
     Optional<Fields> meta = top.required("metadata").map(n -> new Fields(n, METADATA));
@@ -75,12 +75,17 @@ public final class DocumentParser {
       case ASSET -> AssetReader.read(name.get(), meta.get(), spec.get());
       case PATCH -> PatchReader.read(name.get(), spec.get());
       case PLAN -> new PlanReader(executorTypes).read(name.get(), spec.get());
+      case NOTIFICATION_CHANNEL -> NotificationChannelReader.read(name.get(), spec.get());
     };
     if (value == null || errorCount(root) > before) return Optional.empty();
     String yaml = text.substring(charIndex(text, root.raw.getStartMark().getIndex()), charIndex(text, root.raw.getEndMark().getIndex()))
         .stripTrailing();
     lines.put(kind.get() + "/" + name.get(), meta.get().node("name").get().line());
     return Optional.of(new Document(kind.get(), name.get(), value, yaml));
+  }
+
+  private static String kindNames() {
+    return String.join(", ", java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::yamlName).toList());
   }
 
   private static int errorCount(Node n) { return n.errorCount(); }
