@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
   private final JdbcDocumentStore documents;
   private final JdbcRolloutStore rollouts;
   private final JdbcAuditLog audit;
+  private final JdbcNotificationOutbox notifications;
 
   private Store(HikariDataSource owned, DataSource ds, Clock clock, DocumentParser parser) {
     this.owned = owned;
@@ -25,6 +26,7 @@ public final class Store implements AutoCloseable {
     this.documents = new JdbcDocumentStore(jdbc, clock, parser);
     this.rollouts = new JdbcRolloutStore(jdbc, clock, parser);
     this.audit = new JdbcAuditLog(jdbc, clock);
+    this.notifications = new JdbcNotificationOutbox(jdbc, clock, parser);
   }
 
   /** Uses a pool someone else owns (Spring's). Runs the migrations. */
@@ -60,6 +62,8 @@ public final class Store implements AutoCloseable {
   public JdbcRolloutStore rollouts() { return rollouts; }
 
   public JdbcAuditLog audit() { return audit; }
+
+  public JdbcNotificationOutbox notifications() { return notifications; }
 
   @Override public void close() {
     if (owned != null) owned.close();
