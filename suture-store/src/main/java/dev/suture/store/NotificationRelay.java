@@ -90,20 +90,27 @@ final class NotificationRelay {
     return out;
   }
 
+  /** Only the relay inserts, and only while holding the cursor lock: max + 1 is safe and needs no sequence. */
   private static void insert(Connection c, List<Row> rows, Instant now) throws SQLException {
     if (rows.isEmpty()) return;
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification_outbox (event_key, channel, event_type, subject, payload, "
-        + "url, state, attempts, next_attempt_at, last_error, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, NULL)")) {
+    long id;
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM notification_outbox"); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      id = rs.getLong(1);
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO notification_outbox (id, event_key, channel, event_type, subject, payload, "
+        + "url, state, attempts, next_attempt_at, last_error, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, NULL)")) {
       for (Row r : rows) {
-        ps.setString(1, r.n().sequence() + ":" + r.channel());
-        ps.setString(2, r.channel());
-        ps.setString(3, r.n().event().eventName());
-        ps.setString(4, r.n().subject());
-        ps.setString(5, r.n().toJson());
-        ps.setString(6, r.url());
-        ps.setString(7, DeliveryState.PENDING.name());
-        Jdbc.setTime(ps, 8, now);
+        ps.setLong(1, ++id);
+        ps.setString(2, r.n().sequence() + ":" + r.channel());
+        ps.setString(3, r.channel());
+        ps.setString(4, r.n().event().eventName());
+        ps.setString(5, r.n().subject());
+        ps.setString(6, r.n().toJson());
+        ps.setString(7, r.url());
+        ps.setString(8, DeliveryState.PENDING.name());
         Jdbc.setTime(ps, 9, now);
+        Jdbc.setTime(ps, 10, now);
         ps.addBatch();
       }
       ps.executeBatch();

@@ -52,9 +52,14 @@ public final class Store implements AutoCloseable {
     return new HikariDataSource(cfg);
   }
 
-  /** The embedded default: an H2 file under the data directory. */
+  /**
+   * The embedded default: an H2 file under the data directory. WRITE_DELAY=0 makes every commit
+   * durable before it returns: by default H2 writes committed changes in the background and a
+   * killed process loses the last seconds of them (rollouts, audit events, queued notifications;
+   * docs/adr/005-notifications-outbox.md).
+   */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   public JdbcDocumentStore documents() { return documents; }

@@ -23,11 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  * failing), the server is SIGKILLed, the receiver comes up, a new server process starts on the
  * same data: each notification arrives once, counted by X-Suture-Event-Id and by payload.
  */
-class NotificationCrashIT {
+abstract class NotificationCrashContract {
   static final List<String> FAST_RETRIES = List.of("--suture.notifications.poll-interval=100ms", "--suture.notifications.timeout=2s",
       "--suture.notifications.backoff-initial=300ms", "--suture.notifications.backoff-max=1s", "--suture.notifications.max-attempts=100000");
 
   @TempDir Path tmp;
+
+  abstract List<String> databaseArgs();
+
+  List<String> args() {
+    List<String> all = new java.util.ArrayList<>(FAST_RETRIES);
+    all.addAll(databaseArgs());
+    return all;
+  }
+
   final List<String[]> got = new CopyOnWriteArrayList<>(); // {event id, body}
 
   @Test void receiverGetsEveryEventExactlyOnceAcrossASigkillBetweenQueuingAndSending() throws Exception {
@@ -75,7 +84,7 @@ class NotificationCrashIT {
     Path data = Files.createDirectories(tmp.resolve("data"));
     Path log = tmp.resolve("server.log");
     int queued;
-    try (ServerProcess first = new ServerProcess(data, log, FAST_RETRIES).start()) {
+    try (ServerProcess first = new ServerProcess(data, log, args()).start()) {
       assertThat(api(first, "POST", "/api/v1/documents?source=n.yaml", docs).statusCode()).isEqualTo(200);
       String broken = rollout(first, "broken");
       awaitRollout(first, broken);
@@ -95,7 +104,7 @@ class NotificationCrashIT {
       ex.close();
     });
     receiver.start();
-    try (ServerProcess second = new ServerProcess(data, log, FAST_RETRIES).start()) {
+    try (ServerProcess second = new ServerProcess(data, log, args()).start()) {
       await(second, "/api/v1/notifications?state=sent", r -> r.size() == queued);
       Thread.sleep(2000); // twenty more polls: a duplicate would show up now
       assertThat(api(second, "GET", "/api/v1/notifications?state=pending", null).body()).isEqualTo("[]");
