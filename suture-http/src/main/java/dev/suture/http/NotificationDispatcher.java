@@ -92,8 +92,9 @@ public final class NotificationDispatcher implements AutoCloseable {
 
   /** One poll: relay, claim what is due, send it all, wait for the sends. Returns rows sent. */
   public int runOnce() throws InterruptedException {
-    while (outbox.relay(500) > 0) {
-      // drain a backlog (e.g. after downtime) before sending
+    // Drain a backlog (e.g. after downtime) in bounded transactions before sending.
+    while (outbox.relay(500) == 500) {
+      if (Thread.currentThread().isInterrupted()) throw new InterruptedException("dispatcher stopping");
     }
     List<Delivery> due = outbox.claim(clock.instant(), config.hold(), config.batch());
     List<Future<Boolean>> results = new ArrayList<>();

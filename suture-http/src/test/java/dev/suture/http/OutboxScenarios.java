@@ -165,6 +165,16 @@ abstract class OutboxScenarios {
     assertThat(store.notifications().list(Optional.empty(), 10)).isEmpty();
   }
 
+  @Test void drainsABacklogLargerThanOneRelayTransactionInOnePoll() throws Exception {
+    channel("pager", "webhook", "[incident.opened]");
+    List<AuditRecord> backlog = new ArrayList<>();
+    for (int i = 0; i < 1100; i++) backlog.add(AuditRecord.of("engine:t", "rollout.started", "rollout/r-" + i));
+    backlog.add(AuditRecord.of("engine:t", "incident.opened", "rollout/r-last", "priority", "P1", "title", "t"));
+    store.audit().append(backlog);
+    assertThat(dispatcher().runOnce()).isEqualTo(1);
+    assertThat(receiver.got).singleElement().satisfies(g -> assertThat(g.body()).contains("r-last"));
+  }
+
   @Test void twoNodesSendEachEventExactlyOnce() throws Exception {
     channel("chat", "webhook", null);
     var a = dispatcher();

@@ -68,7 +68,7 @@ final class NotificationRelay {
       ps.setLong(1, events.get(events.size() - 1).sequence());
       ps.executeUpdate();
     }
-    return rows.size();
+    return events.size();
   }
 
   private List<NotificationChannel> channels(Connection c) throws SQLException {

@@ -14,7 +14,10 @@ import java.util.Optional;
  * stable event id for receivers to de-duplicate.
  */
 public interface NotificationOutbox {
-  /** In one transaction: audit events after the cursor → outbox rows, cursor advanced. Returns rows queued. */
+  /**
+   * In one transaction: up to {@code maxEvents} audit events after the cursor → outbox rows, cursor
+   * advanced. Returns how many audit events it consumed (0: caught up).
+   */
   int relay(int maxEvents);
 
   /**

@@ -73,4 +73,13 @@ class NotificationChannelReadingTest {
   @Test void routingKeyOnlyForPagerDuty() {
     onlyError(channel("type: slack\nurl: https://h.example/x\nroutingKey: R\n"), 7, "spec.routingKey", "only used by type pagerduty");
   }
+
+  @Test void everyChannelExampleInTheDocsParses() throws Exception {
+    java.nio.file.Path doc = java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("notifications.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(doc), "docs/notifications.md next to the module");
+    var m = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(java.nio.file.Files.readString(doc));
+    assertThat(m.find()).isTrue();
+    assertThat(Parsing.PARSER.parse("notifications.md", m.group(1))).extracting(Document::name)
+        .containsExactly("sre-slack", "sre-pager", "audit-sink");
+  }
 }
