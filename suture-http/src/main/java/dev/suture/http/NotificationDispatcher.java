@@ -4,6 +4,7 @@ import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.notify.Backoff;
 import dev.suture.core.notify.ChannelType;
 import dev.suture.core.notify.Delivery;
+import dev.suture.core.notify.DeliveryState;
 import dev.suture.core.notify.NotificationChannel;
 import dev.suture.core.port.DocumentStore;
 import dev.suture.core.port.NotificationOutbox;
@@ -119,7 +120,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     } catch (NotificationSender.DeliveryException e) {
       Delivery after = outbox.markFailed(d.id(), e.getMessage(), clock.instant(), config.backoff());
       log.warn("notification {} to {} failed (attempt {}): {}; {}", d.eventKey(), d.channel(), after.attempts(), e.getMessage(),
-          after.state() == dev.suture.core.notify.DeliveryState.DEAD ? "DEAD (retry it through the API)" : "next attempt at " + after.nextAttemptAt());
+          after.state() == DeliveryState.DEAD ? "DEAD (retry it through the API)" : "next attempt at " + after.nextAttemptAt());
       return false;
     }
   }

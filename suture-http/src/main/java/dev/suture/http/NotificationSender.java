@@ -33,6 +33,9 @@ public final class NotificationSender {
     public DeliveryException(String message) { super(message); }
   }
 
+  /** https://hooks.slack.com/services/T0/B0/secret → https://hooks.slack.com/… (safe to log and show). */
+  public static String where(URI url) { return WebhookNotifier.redacted(url); }
+
   public static String body(ChannelType type, Notification n, String eventId, Optional<String> routingKey) {
     Map<String, Object> body = switch (type) {
       case SLACK -> SlackFormat.render(n, eventId);

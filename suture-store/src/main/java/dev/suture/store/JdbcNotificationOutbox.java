@@ -6,13 +6,9 @@ import dev.suture.core.engine.ConflictException;
 import dev.suture.core.notify.Backoff;
 import dev.suture.core.notify.Delivery;
 import dev.suture.core.notify.DeliveryState;
-import dev.suture.core.notify.NotificationEvent;
-import dev.suture.core.port.NotFoundException;
 import dev.suture.core.port.NotificationOutbox;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +52,7 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
           Jdbc.setTime(ps, 1, now.plus(hold));
           ps.setLong(2, id);
           Jdbc.setTime(ps, 3, now);
-          if (ps.executeUpdate() == 1) claimed.add(select(c, id).orElseThrow());
+          if (ps.executeUpdate() == 1) claimed.add(OutboxRows.select(c, id).orElseThrow());
           // 0 rows: another node claimed it between our select and update (expected race on H2).
         }
       }
@@ -78,7 +74,7 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
 
   @Override public Delivery markFailed(long id, String error, Instant now, Backoff backoff) {
     return jdbc.tx(c -> {
-      Delivery d = lockedOrThrow(c, id);
+      Delivery d = OutboxRows.locked(c, id);
       if (d.state() != DeliveryState.PENDING) return d; // sent or given up by another node meanwhile
       int failures = d.attempts() + 1;
       DeliveryState next = d.state().transitionTo(backoff.exhausted(failures) ? DeliveryState.DEAD : DeliveryState.PENDING);
@@ -91,7 +87,7 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
         ps.setLong(5, id);
         ps.executeUpdate();
       }
-      return select(c, id).orElseThrow();
+      return OutboxRows.select(c, id).orElseThrow();
     });
   }
 
@@ -104,18 +100,18 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
         if (state.isPresent()) ps.setString(i++, state.get().name());
         ps.setInt(i, limit);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) out.add(read(rs));
+          while (rs.next()) out.add(OutboxRows.read(rs));
         }
       }
       return out;
     });
   }
 
-  @Override public Optional<Delivery> find(long id) { return jdbc.read(c -> select(c, id)); }
+  @Override public Optional<Delivery> find(long id) { return jdbc.read(c -> OutboxRows.select(c, id)); }
 
   @Override public Delivery retry(long id, String actor, Instant now) {
     return jdbc.tx(c -> {
-      Delivery d = lockedOrThrow(c, id);
+      Delivery d = OutboxRows.locked(c, id);
       if (d.state() != DeliveryState.DEAD)
         throw new ConflictException("notification " + id + " is " + d.state() + "; only a DEAD notification can be retried");
       d.state().transitionTo(DeliveryState.PENDING);
@@ -127,35 +123,7 @@ public final class JdbcNotificationOutbox implements NotificationOutbox {
       }
       AuditAppender.append(c, List.of(AuditRecord.of(actor, "notification.retried", "notification/" + id, "eventKey", d.eventKey(),
           "channel", d.channel(), "attempts", d.attempts())), now);
-      return select(c, id).orElseThrow();
+      return OutboxRows.select(c, id).orElseThrow();
     });
-  }
-
-  private static Delivery lockedOrThrow(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notification_outbox WHERE id = ? FOR UPDATE")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) throw new NotFoundException("notification", Long.toString(id));
-        return read(rs);
-      }
-    }
-  }
-
-  private static Optional<Delivery> select(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notification_outbox WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-      }
-    }
-  }
-
-  private static Delivery read(ResultSet rs) throws SQLException {
-    String type = rs.getString("event_type");
-    return new Delivery(rs.getLong("id"), rs.getString("event_key"), rs.getString("channel"),
-        NotificationEvent.fromName(type).orElseThrow(() -> new SQLException("unknown event_type '" + type + "'")),
-        rs.getString("subject"), rs.getString("payload"), rs.getString("url"), DeliveryState.valueOf(rs.getString("state")),
-        rs.getInt("attempts"), Jdbc.time(rs, "next_attempt_at"), rs.getString("last_error"), Jdbc.time(rs, "created_at"),
-        Jdbc.time(rs, "sent_at"));
   }
 }

@@ -6,9 +6,9 @@ import dev.suture.core.notify.Delivery;
 import dev.suture.core.notify.DeliveryState;
 import dev.suture.core.notify.NotificationChannel;
 import dev.suture.core.notify.NotificationEvent;
+import dev.suture.http.NotificationSender;
 import dev.suture.server.security.Allow;
 import dev.suture.store.Store;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ class NotificationsController {
 
   record ChannelView(String name, String type, String url, List<String> events) {
     static ChannelView of(NotificationChannel c) {
-      return new ChannelView(c.name(), c.type().name().toLowerCase(Locale.ROOT), redacted(c.url()),
+      return new ChannelView(c.name(), c.type().name().toLowerCase(Locale.ROOT), NotificationSender.where(c.url()),
           c.events().stream().map(NotificationEvent::eventName).sorted().toList());
     }
   }
@@ -78,12 +78,5 @@ class NotificationsController {
     } catch (IllegalArgumentException e) {
       throw new FieldException("state", "'" + s + "' is not one of pending, sent, dead");
     }
-  }
-
-  /** https://hooks.slack.com/services/T0/B0/secret → https://hooks.slack.com/… */
-  static String redacted(URI uri) {
-    String base = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-    boolean more = (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) || uri.getRawQuery() != null;
-    return base + (more ? "/…" : "");
   }
 }
