@@ -56,7 +56,11 @@ final class NotificationRelay {
       Notification n = NotificationMapping.from(e).orElse(null);
       if (n == null) continue;
       if (channels == null) channels = channels(c);
+      int before = rows.size();
       for (NotificationChannel ch : channels) if (ch.accepts(n)) rows.add(new Row(n, ch.name(), null));
+      if (rows.size() == before && n.details().get("channel") != null)
+        log.warn("{} names channel '{}', which does not exist (or does not take rollout.notice): nobody was told", n.subject(),
+            n.details().get("channel"));
       if (n.event() == NotificationEvent.ROLLOUT_NOTICE) {
         // The plan's own webhook: its URL stays in the audit details and goes to this row only.
         Object url = Json.readObject(e.details()).get("webhook");
