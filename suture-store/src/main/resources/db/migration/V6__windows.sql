@@ -1,2 +1,3 @@
--- Document kinds MAINTENANCE_WINDOW and FREEZE: the longest kind name no longer fits 16 characters.
-ALTER TABLE documents ALTER COLUMN kind SET DATA TYPE VARCHAR(32);
+-- Document kinds MAINTENANCE_WINDOW and FREEZE need a kind column wider than 16 characters;
+-- V5 (notification channels) already widened it to 64, so this migration only records the need.
+SELECT 1;

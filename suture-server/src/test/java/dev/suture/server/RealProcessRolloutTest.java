@@ -138,24 +138,33 @@ class RealProcessRolloutTest {
         .allSatisfy(t -> assertThat(t.attempts()).isZero());
   }
 
-  @Test void notifyPostsToTheWebhookBeforeAnythingChanges() throws Exception {
+  @Test void notifyQueuesItsNoticeForThePlansWebhookThroughTheOutbox() throws Exception {
     var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var ids = new java.util.concurrent.LinkedBlockingQueue<String>();
     var hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     hook.createContext("/hook", ex -> {
       received.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      ids.add(ex.getRequestHeaders().getFirst("X-Suture-Event-Id"));
       ex.sendResponseHeaders(204, -1);
       ex.close();
     });
     hook.start();
-    try {
+    try (var dispatcher = new dev.suture.http.NotificationDispatcher(store.notifications(), store.documents(),
+        new dev.suture.http.NotificationSender(Duration.ofSeconds(5)), Clock.systemUTC(), dev.suture.http.NotificationDispatcher.Config.defaults())) {
       String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
       fleet(List.of("n1"), "printf %s \"$1\" > \"$2/version\"", "10s", "notify: {webhook: \"" + url + "\"}\n    - wave: {percent: 100}");
       Rollout r = run();
       assertThat(r.state()).isEqualTo(RolloutState.SUCCEEDED);
+      assertThat(r.stages().get(0).summary()).isEqualTo("notice queued for the plan's webhook");
+      assertThat(received).as("nothing is posted by the stage itself").isEmpty();
+      dispatcher.runOnce();
       var body = dev.suture.core.json.Json.readObject(received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
-      assertThat(body).containsEntry("rollout", r.id()).containsEntry("patch", "p2").containsEntry("targets", 1L);
+      assertThat(body).containsEntry("rollout", r.id()).containsEntry("patch", "p2").containsEntry("targets", 1L)
+          .containsEntry("event", "rollout.notice").doesNotContainKey("webhook");
       assertThat((String) body.get("text")).contains("Suture will patch 1 targets");
-      assertThat(r.stages().get(0).summary()).isEqualTo("notice posted to webhook");
+      assertThat(ids.poll()).isEqualTo(body.get("id")).endsWith(":plan-webhook");
+      dispatcher.runOnce();
+      assertThat(received).as("sent once").isEmpty();
     } finally {
       hook.stop(0);
     }

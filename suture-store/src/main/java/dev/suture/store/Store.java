@@ -19,6 +19,7 @@ public final class Store implements AutoCloseable {
   private final JdbcAuditLog audit;
   private final JdbcUserStore users;
   private final JdbcCalendar calendar;
+  private final JdbcNotificationOutbox notifications;
 
   private Store(HikariDataSource owned, DataSource ds, Clock clock, DocumentParser parser) {
     this.owned = owned;
@@ -29,6 +30,7 @@ public final class Store implements AutoCloseable {
     this.audit = new JdbcAuditLog(jdbc, clock);
     this.users = new JdbcUserStore(jdbc, clock);
     this.calendar = new JdbcCalendar(documents);
+    this.notifications = new JdbcNotificationOutbox(jdbc, clock, parser);
   }
 
   /** Uses a pool someone else owns (Spring's). Runs the migrations. */
@@ -54,9 +56,14 @@ public final class Store implements AutoCloseable {
     return new HikariDataSource(cfg);
   }
 
-  /** The embedded default: an H2 file under the data directory. */
+  /**
+   * The embedded default: an H2 file under the data directory. WRITE_DELAY=0 makes every commit
+   * durable before it returns: by default H2 writes committed changes in the background and a
+   * killed process loses the last seconds of them (rollouts, audit events, queued notifications;
+   * docs/adr/005-notifications-outbox.md).
+   */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   public JdbcDocumentStore documents() { return documents; }
@@ -68,6 +75,7 @@ public final class Store implements AutoCloseable {
   public JdbcUserStore users() { return users; }
   /** Maintenance windows and freezes, over the documents table. */
   public JdbcCalendar calendar() { return calendar; }
+  public JdbcNotificationOutbox notifications() { return notifications; }
 
   @Override public void close() {
     if (owned != null) owned.close();

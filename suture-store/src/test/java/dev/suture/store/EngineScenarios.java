@@ -389,4 +389,42 @@ abstract class EngineScenarios {
     assertThat(store.audit().forSubject("rollout/" + ids.get(2))).filteredOn(e -> e.action().equals("target.snapshot_taken"))
         .hasSize(3).allSatisfy(e -> assertThat(e.details()).contains("snap-" + ids.get(2)));
   }
+
+  @Test void notifyQueuesOneNoticeThroughTheAuditLogEvenAcrossARestartAndWaitsTheNoticePeriod() throws Exception {
+    fleetOf(2);
+    plan("- notify: {before: 30m, channel: sre}\n- wave: {percent: 100}");
+    String id = start().id();
+    awaitStage(id, dev.suture.core.rollout.StageState.WAITING);
+    engine.close(); // the node stops during the notice period
+    engine = newEngine("node-a");
+    engine.start();
+    awaitAudit(id, "stage.resumed");
+    awaitStage(id, dev.suture.core.rollout.StageState.WAITING);
+    assertThat(fleet.effective).as("nothing patched during the notice period").isEmpty();
+    clock.advance(Duration.ofMinutes(30));
+    Rollout r = awaitEnd(id);
+    assertThat(r.state()).isEqualTo(RolloutState.SUCCEEDED);
+    var notices = store.audit().forSubject("rollout/" + id).stream().filter(e -> e.action().equals("notify.notice")).toList();
+    assertThat(notices).as("queued once, not again on resume").hasSize(1);
+    var details = dev.suture.core.json.Json.readObject(notices.get(0).details());
+    assertThat(details).containsEntry("channel", "sre").containsEntry("targets", 2L)
+        .containsEntry("plannedStart", r.stages().get(0).startedAt().plus(Duration.ofMinutes(30)).toString());
+    assertThat(r.stages().get(0).summary()).isEqualTo("notice queued for channel sre");
+  }
+
+  private void awaitStage(String id, dev.suture.core.rollout.StageState state) throws InterruptedException {
+    long end = System.currentTimeMillis() + 10_000;
+    while (store.rollouts().find(id).orElseThrow().stages().get(0).state() != state) {
+      if (System.currentTimeMillis() > end) throw new AssertionError("stage 0 never reached " + state);
+      Thread.sleep(10);
+    }
+  }
+
+  private void awaitAudit(String id, String action) throws InterruptedException {
+    long end = System.currentTimeMillis() + 10_000;
+    while (store.audit().forSubject("rollout/" + id).stream().noneMatch(e -> e.action().equals(action))) {
+      if (System.currentTimeMillis() > end) throw new AssertionError("no " + action + " for " + id);
+      Thread.sleep(10);
+    }
+  }
 }

@@ -5,7 +5,8 @@ public enum DocumentKind {
   PATCH("Patch"),
   PLAN("Plan"),
   MAINTENANCE_WINDOW("MaintenanceWindow"),
-  FREEZE("Freeze");
+  FREEZE("Freeze"),
+  NOTIFICATION_CHANNEL("NotificationChannel");
 
   private final String yamlName;
 

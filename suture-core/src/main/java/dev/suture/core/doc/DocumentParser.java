@@ -77,6 +77,7 @@ public final class DocumentParser {
       case PLAN -> new PlanReader(executorTypes).read(name.get(), spec.get());
       case MAINTENANCE_WINDOW -> MaintenanceWindowReader.read(name.get(), spec.get());
       case FREEZE -> FreezeReader.read(name.get(), spec.get());
+      case NOTIFICATION_CHANNEL -> NotificationChannelReader.read(name.get(), spec.get());
     };
     if (value == null || errorCount(root) > before) return Optional.empty();
     String yaml = text.substring(charIndex(text, root.raw.getStartMark().getIndex()), charIndex(text, root.raw.getEndMark().getIndex()))

@@ -52,11 +52,13 @@ final class StageReader {
     Fields f;
     switch (type) {
       case "notify" -> {
-        f = new Fields(body, Set.of("webhook", "message", "before"));
+        f = new Fields(body, Set.of("webhook", "channel", "message", "before"));
         Optional<String> url = f.text("webhook");
         url.filter(u -> !u.startsWith("http://") && !u.startsWith("https://"))
             .ifPresent(u -> f.node("webhook").get().error("must start with http:// or https://"));
-        return new StageSpec.Notify(url, f.text("message").orElse(""), f.duration("before").orElse(Duration.ZERO));
+        Optional<String> channel = f.text("channel");
+        if (url.isPresent() && channel.isPresent()) f.node("channel").get().error("give either webhook or channel, not both");
+        return new StageSpec.Notify(url, channel, f.text("message").orElse(""), f.duration("before").orElse(Duration.ZERO));
       }
       case "precheck" -> {
         f = new Fields(body, Set.of("checks"));

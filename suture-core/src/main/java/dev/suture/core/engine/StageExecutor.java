@@ -3,15 +3,12 @@ package dev.suture.core.engine;
 import dev.suture.core.doc.Durations;
 import dev.suture.core.plan.Plan;
 import dev.suture.core.plan.StageSpec;
-import dev.suture.core.port.Notifier;
 import dev.suture.core.rollout.StageRun;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.rollout.TargetState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -20,6 +17,8 @@ import org.slf4j.LoggerFactory;
 /** Runs one stage of a rollout to an {@link Outcome}. Every stage may be re-run after a crash. */
 final class StageExecutor {
   private static final Logger log = LoggerFactory.getLogger(StageExecutor.class);
+  private static final String NOTICE_QUEUED = "notice queued";
+  private static final String NOTICE_PERIOD = "notice period:";
 
   private final Drive drive;
   private final Actions actions;
@@ -53,38 +52,35 @@ final class StageExecutor {
     return approval(stage, (StageSpec.Approval) spec);
   }
 
+  /**
+   * Queues the notice by auditing it (notify.notice): the notification relay turns that audit
+   * event into outbox rows, so the notice is sent even if this node dies right after, and a slow
+   * or dead receiver never holds the rollout up. Then waits out the notice period.
+   */
   private Outcome notify(StageRun stage, StageSpec.Notify n) throws InterruptedException {
     var r = drive.rollout();
+    Instant start = (stage.startedAt() != null ? stage.startedAt() : drive.now()).plus(n.before());
     String text = n.message().isBlank()
         ? "Suture will patch " + drive.targets().size() + " targets with " + r.patch().id() + " (" + r.patch().title() + ") using plan "
           + r.plan().name() + (n.before().isZero() ? "" : " in " + Durations.format(n.before()))
         : n.message();
-    String summary;
-    Notifier notifier = drive.adapters.notifier().orElse(null);
-    if (n.webhook().isEmpty() || notifier == null) {
-      log.info("notify: no webhook configured for plan {}: skipped ({})", r.plan().name(), text);
-      summary = "no webhook configured: skipped";
-    } else {
-      Map<String, Object> msg = new LinkedHashMap<>();
-      msg.put("text", text);
-      msg.put("rollout", r.id());
-      msg.put("plan", r.plan().name());
-      msg.put("patch", r.patch().id());
-      msg.put("priority", r.patch().priority().name().toLowerCase());
-      msg.put("targets", drive.targets().size());
-      try {
-        notifier.send(n.webhook().get(), msg);
-        summary = "notice posted to webhook";
-        drive.stage(stage.running(summary), drive.audit("notify.sent", "webhook", n.webhook().get()));
-      } catch (Notifier.NotificationException e) {
-        // A missing notice must not block an emergency patch; it is audited and shown instead.
-        summary = "webhook failed (continuing): " + e.getMessage();
-        drive.stage(stage.running(summary), drive.audit("notify.failed", "error", e.getMessage()));
-      }
+    String summary = NOTICE_QUEUED + n.channel().map(c -> " for channel " + c).orElse(n.webhook().isPresent() ? " for the plan's webhook"
+        : " for every channel subscribed to rollout.notice");
+    // A stage re-run after a crash finds its summary already past this point (the summary and the
+    // audit event committed together): queueing again would notify twice.
+    String done = stage.summary() == null ? "" : stage.summary();
+    if (!done.startsWith(NOTICE_QUEUED) && !done.startsWith(NOTICE_PERIOD)) {
+      List<Object> details = new ArrayList<>(List.of("message", text, "plannedStart", start.toString(), "plan", r.plan().name(),
+          "patch", r.patch().id(), "priority", r.patch().priority().name().toLowerCase(), "targets", drive.targets().size(),
+          "rollout", r.id()));
+      n.channel().ifPresent(c -> details.addAll(List.of("channel", c)));
+      // The URL itself is kept in the audit trail (the relay needs it) but never copied into a message.
+      n.webhook().ifPresent(w -> details.addAll(List.of("webhook", w, "planWebhook", true)));
+      drive.stage(stage.running(summary), drive.audit("notify.notice", details.toArray()));
+      log.info("notify: notice queued for rollout {} ({})", r.id(), summary);
     }
     if (!n.before().isZero()) {
-      Instant start = (stage.startedAt() != null ? stage.startedAt() : drive.now()).plus(n.before());
-      drive.stage(drive.rollout().stages().get(stage.index()).waiting("notice period: starting at " + start + " (promote to start now)"));
+      drive.stage(drive.rollout().stages().get(stage.index()).waiting(NOTICE_PERIOD + " starting at " + start + " (promote to start now)"));
       drive.controls.clearPromote();
       if (!drive.controls.sleepUntil(start)) {
         if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator during the notice period");

@@ -8,8 +8,12 @@ import java.util.Optional;
 public sealed interface StageSpec {
   String type();
 
-  /** POST a JSON message to a webhook; skipped (with a log line) when no URL is configured. */
-  record Notify(Optional<String> webhook, String message, Duration before) implements StageSpec {
+  /**
+   * Announces the rollout through the notification outbox: to the plan's own {@code webhook}, to
+   * the named {@code channel}, or (neither) to every channel subscribed to rollout.notice; then
+   * waits {@code before}.
+   */
+  record Notify(Optional<String> webhook, Optional<String> channel, String message, Duration before) implements StageSpec {
     public String type() { return "notify"; }
   }
 

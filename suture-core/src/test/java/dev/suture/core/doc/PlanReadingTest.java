@@ -67,7 +67,7 @@ class PlanReadingTest {
                 Duration.ofSeconds(10))),
             new CheckSpec("disk", new CheckSpec.Command(List.of("test", "-w", "/var"), Duration.ofSeconds(3)))),
         List.of(
-            new StageSpec.Notify(Optional.of("https://chat.example/hook"), "heads up", Duration.ofMinutes(30)),
+            new StageSpec.Notify(Optional.of("https://chat.example/hook"), Optional.empty(), "heads up", Duration.ofMinutes(30)),
             new StageSpec.Snapshot(),
             new StageSpec.Canary(new Quantity(1, false), Duration.ofMinutes(5), null, new Quantity(1, false), List.of()),
             new StageSpec.Wave(25, new Quantity(10, false), new Quantity(1, false), Duration.ofMinutes(15), null, List.of()),

@@ -1,0 +1,16 @@
+package dev.suture.http;
+
+import dev.suture.store.TestDatabases;
+
+class PostgresOutboxTest extends OutboxScenarios {
+  private String url;
+
+  @Override String url() {
+    if (url == null) url = TestDatabases.postgres();
+    return url;
+  }
+
+  @Override String user() { return TestDatabases.PG_USER; }
+
+  @Override String password() { return TestDatabases.PG_PASSWORD; }
+}

@@ -1,0 +1,7 @@
+package dev.suture.server;
+
+import java.util.List;
+
+class H2NotificationCrashIT extends NotificationCrashContract {
+  @Override List<String> databaseArgs() { return List.of(); }
+}
