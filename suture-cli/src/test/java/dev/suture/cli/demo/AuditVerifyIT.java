@@ -26,7 +26,7 @@ class AuditVerifyIT {
       port = s.getLocalPort();
     }
     Path data = tmp.resolve("data");
-    Map<String, String> env = Map.of("SUTURE_SERVER", "http://127.0.0.1:" + port);
+    Map<String, String> env;
     Path docs = tmp.resolve("fleet.yaml");
     Files.writeString(docs, """
         apiVersion: suture.dev/v1
@@ -40,16 +40,18 @@ class AuditVerifyIT {
         spec: {environment: staging}
         """);
     ChildProcesses server = startServer(data, port);
+    env = Map.of("SUTURE_SERVER", "http://127.0.0.1:" + port, "SUTURE_TOKEN", Files.readString(data.resolve("initial-admin-token")).strip());
     try {
       Cli.Result applied = Cli.run(env, 60, "apply", "-f", docs.toString());
       assertThat(applied.exit()).as(applied.err()).isZero();
       assertThat(applied.out()).contains("asset/web-01 created").contains("asset/web-02 created");
       Cli.Result ok = Cli.run(env, 60, "audit", "verify");
       assertThat(ok.exit()).as(ok.err()).isZero();
-      assertThat(ok.out()).contains("intact").contains("2 events");
+      // the first start's user.created + token.created for admin, then the two assets
+      assertThat(ok.out()).contains("intact").contains("4 events");
       Path export = tmp.resolve("audit.jsonl");
       assertThat(Cli.run(env, 60, "audit", "export", "-f", export.toString()).exit()).isZero();
-      assertThat(Files.readAllLines(export)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"hash\""));
+      assertThat(Files.readAllLines(export)).hasSize(4).allSatisfy(l -> assertThat(l).contains("\"hash\""));
     } finally {
       stop(server);
     }
