@@ -27,7 +27,8 @@ public final class RolloutCommand implements Runnable {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Start a rollout of a patch with a plan; prints the rollout id.")
+            description = {"Start a rollout of a patch with a plan; prints the rollout id.",
+                    "Protected environments (production) need --change with an APPROVED change request: see suture change."})
     static final class Start extends ClientCommand {
         @Option(names = "--plan", required = true, paramLabel = "NAME", description = "Plan name")
         String plan;
