@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -255,5 +256,125 @@ abstract class WindowScenarios {
         """);
     moveClockTo("2026-11-22T10:01:00Z");
     assertThat(awaitState(id, RolloutState.SUCCEEDED).state()).isEqualTo(RolloutState.SUCCEEDED);
+  }
+
+  // --- The notice rule: a notify stage with before: D tells the team D before the window opens. ---
+
+  /** Opens daily at 02:00 UTC for 2h, cutoff 30m (latest start 03:30); the plan gives 30 minutes' notice. */
+  void nightWindowWithNotice(String stages) {
+    apply("""
+        apiVersion: suture.dev/v1
+        kind: MaintenanceWindow
+        metadata: {name: night}
+        spec: {schedule: "0 2 * * *", duration: 2h, cutoff: 30m}
+        """);
+    plan("night", stages);
+  }
+
+  static final String NOTICE_THEN_WAVE = "- notify: {before: 30m}\n- wave: {percent: 100, maxConcurrency: 1}";
+
+  /** Engine-clock instants at which targets were patched. */
+  List<Instant> patchedAt() {
+    List<Instant> at = new CopyOnWriteArrayList<>();
+    fleet.onApply = host -> at.add(clock.instant());
+    return at;
+  }
+
+  AuditEvent awaitOneNotice(String id) throws InterruptedException {
+    await(id, r -> !audit(id, "notify.notice").isEmpty());
+    return audit(id, "notify.notice").get(0);
+  }
+
+  /** Lets a driver that should do nothing run for a while in real time, on a clock that stands still. */
+  void idle() throws InterruptedException { Thread.sleep(300); }
+
+  @Test void aNoticeBeforeAClosedWindowGoesOutThatLongBeforeItOpens() throws Exception {
+    fleetOf(2);
+    nightWindowWithNotice(NOTICE_THEN_WAVE);
+    List<Instant> patched = patchedAt();
+    moveClockTo("2026-11-23T00:00:00Z");
+    String id = start();
+    awaitState(id, RolloutState.WAITING_FOR_WINDOW);
+    moveClockTo("2026-11-23T01:29:00Z");
+    idle();
+    assertThat(audit(id, "notify.notice")).isEmpty();
+
+    moveClockTo("2026-11-23T01:30:00Z");
+    AuditEvent notice = awaitOneNotice(id);
+    assertThat(notice.time()).isEqualTo("2026-11-23T01:30:00Z");
+    assertThat(notice.details()).contains("2026-11-23T02:00:00Z").contains("in 30m");
+    assertThat(audit(id, "rollout.notice_period_started")).hasSize(1);
+    moveClockTo("2026-11-23T01:59:00Z");
+    idle();
+    assertThat(fleet.applies).isEmpty();
+
+    moveClockTo("2026-11-23T02:00:00Z");
+    awaitState(id, RolloutState.SUCCEEDED);
+    assertThat(patched).hasSize(2).allSatisfy(t -> assertThat(t).isEqualTo("2026-11-23T02:00:00Z"));
+    assertThat(audit(id, "notify.notice")).hasSize(1);
+    assertThat(audit(id, "rollout.started")).hasSize(1);
+  }
+
+  @Test void aRolloutCreatedInsideTheNoticePeriodNotifiesAtOnceAndStartsAtTheOpening() throws Exception {
+    fleetOf(1);
+    nightWindowWithNotice(NOTICE_THEN_WAVE);
+    List<Instant> patched = patchedAt();
+    moveClockTo("2026-11-23T01:50:00Z");
+    String id = start();
+    AuditEvent notice = awaitOneNotice(id);
+    assertThat(notice.time()).isEqualTo("2026-11-23T01:50:00Z");
+    assertThat(notice.details()).contains("2026-11-23T02:00:00Z").contains("in 10m");
+    idle();
+    assertThat(fleet.applies).isEmpty();
+
+    moveClockTo("2026-11-23T02:00:00Z");
+    awaitState(id, RolloutState.SUCCEEDED);
+    assertThat(patched).containsExactly(Instant.parse("2026-11-23T02:00:00Z"));
+  }
+
+  @Test void aRestartDuringTheNoticePeriodNeitherNotifiesTwiceNorStartsEarly() throws Exception {
+    fleetOf(2);
+    nightWindowWithNotice(NOTICE_THEN_WAVE);
+    List<Instant> patched = patchedAt();
+    moveClockTo("2026-11-23T00:00:00Z");
+    String id = start();
+    awaitState(id, RolloutState.WAITING_FOR_WINDOW);
+    moveClockTo("2026-11-23T01:30:00Z");
+    awaitOneNotice(id);
+    await(id, r -> r.stages().get(0).state() == dev.suture.core.rollout.StageState.WAITING);
+    moveClockTo("2026-11-23T01:45:00Z");
+    engine.close(); // the node stops in the notice period; the state is in the store
+    engine = newEngine();
+    engine.start();
+    idle();
+    assertThat(audit(id, "notify.notice")).hasSize(1);
+    assertThat(fleet.applies).isEmpty();
+
+    moveClockTo("2026-11-23T02:00:00Z");
+    awaitState(id, RolloutState.SUCCEEDED);
+    assertThat(audit(id, "notify.notice")).hasSize(1);
+    assertThat(patched).hasSize(2).allSatisfy(t -> assertThat(t).isEqualTo("2026-11-23T02:00:00Z"));
+  }
+
+  @Test void aNoticePeriodThatWouldCrossTheCutoffWaitsForTheNextWindow() throws Exception {
+    fleetOf(1);
+    // The window is open at 03:10 but 03:40 is past its latest start (03:30): nothing is announced
+    // for a start that cannot happen; the notice goes out 30m before the next opening instead.
+    nightWindowWithNotice("- snapshot: {}\n" + NOTICE_THEN_WAVE);
+    List<Instant> patched = patchedAt();
+    moveClockTo("2026-11-23T03:10:00Z");
+    String id = start();
+    awaitState(id, RolloutState.WAITING_FOR_WINDOW);
+    assertThat(audit(id, "window.cutoff_reached")).singleElement().satisfies(e -> assertThat(e.details()).contains("notice period"));
+    assertThat(audit(id, "rollout.waiting_for_window")).singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("2026-11-24T02:00:00Z"));
+    assertThat(audit(id, "notify.notice")).isEmpty();
+
+    moveClockTo("2026-11-24T01:30:00Z");
+    assertThat(awaitOneNotice(id).details()).contains("2026-11-24T02:00:00Z");
+    moveClockTo("2026-11-24T02:00:00Z");
+    awaitState(id, RolloutState.SUCCEEDED);
+    assertThat(patched).containsExactly(Instant.parse("2026-11-24T02:00:00Z"));
+    assertThat(audit(id, "notify.notice")).hasSize(1);
   }
 }

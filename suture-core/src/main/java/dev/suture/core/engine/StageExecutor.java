@@ -6,6 +6,7 @@ import dev.suture.core.plan.StageSpec;
 import dev.suture.core.rollout.StageRun;
 import dev.suture.core.rollout.TargetRun;
 import dev.suture.core.rollout.TargetState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +56,23 @@ final class StageExecutor {
   /**
    * Queues the notice by auditing it (notify.notice): the notification relay turns that audit
    * event into outbox rows, so the notice is sent even if this node dies right after, and a slow
-   * or dead receiver never holds the rollout up. Then waits out the notice period.
+   * or dead receiver never holds the rollout up. Then waits out the notice period, which ends at
+   * the planned start: with a window, the opening the notice announces (see
+   * {@link WindowGate#plannedStart}), so a notice given before the window waits only until it opens.
    */
   private Outcome notify(StageRun stage, StageSpec.Notify n) throws InterruptedException {
     var r = drive.rollout();
-    Instant start = (stage.startedAt() != null ? stage.startedAt() : drive.now()).plus(n.before());
+    Optional<String> noWindow = drive.window.refresh();
+    if (noWindow.isPresent()) return Outcome.halt(noWindow.get());
+    // From when the stage started (durable), so a re-run after a crash waits for the same instant.
+    Instant at = stage.startedAt() != null ? stage.startedAt() : drive.now();
+    Optional<Instant> planned = n.before().isZero() ? Optional.of(at) : drive.window.plannedStart(at, n.before());
+    if (planned.isEmpty()) return noticeTooLate(stage, n);
+    Instant start = planned.get();
+    Duration lead = Duration.between(at, start);
     String text = n.message().isBlank()
         ? "Suture will patch " + drive.targets().size() + " targets with " + r.patch().id() + " (" + r.patch().title() + ") using plan "
-          + r.plan().name() + (n.before().isZero() ? "" : " in " + Durations.format(n.before()))
+          + r.plan().name() + (lead.isZero() ? "" : " in " + Durations.format(lead))
         : n.message();
     String summary = NOTICE_QUEUED + n.channel().map(c -> " for channel " + c).orElse(n.webhook().isPresent() ? " for the plan's webhook"
         : " for every channel subscribed to rollout.notice");
@@ -79,7 +89,7 @@ final class StageExecutor {
       drive.stage(stage.running(summary), drive.audit("notify.notice", details.toArray()));
       log.info("notify: notice queued for rollout {} ({})", r.id(), summary);
     }
-    if (!n.before().isZero()) {
+    if (start.isAfter(drive.now())) {
       drive.stage(drive.rollout().stages().get(stage.index()).waiting(NOTICE_PERIOD + " starting at " + start + " (promote to start now)"));
       drive.controls.clearPromote();
       if (!drive.controls.sleepUntil(start)) {
@@ -88,6 +98,19 @@ final class StageExecutor {
       }
     }
     return Outcome.proceed(summary);
+  }
+
+  /**
+   * The notice period would end after the open window's latest start, so no target could start
+   * when the notice says: no notice now; the stage starts over (PENDING) and the rollout waits for
+   * the next window, whose notice goes out {@code before} ahead of its opening.
+   */
+  private Outcome noticeTooLate(StageRun stage, StageSpec.Notify n) {
+    String summary = "notice period of " + Durations.format(n.before()) + " would end after the window's latest start; "
+        + "waiting for the next window";
+    drive.stage(StageRun.pending(stage.index(), stage.type(), summary), drive.audit("window.cutoff_reached", "stage", stage.index(),
+        "reason", "the notice period of " + Durations.format(n.before()) + " would end after the window's latest start"));
+    return Outcome.windowClosed(summary);
   }
 
   private Outcome precheck(StageSpec.Precheck p) throws InterruptedException {
