@@ -23,10 +23,10 @@ public record BurnRate(double shortRatio, double longRatio, double shortBurn, do
     double longBurn = longRatio / budget;
     GateOutcome outcome;
     String rule;
-    if (shortBurn > policy.haltThreshold() && longBurn > policy.haltThreshold()) {
+    if (exceeds(shortBurn, policy.haltThreshold()) && exceeds(longBurn, policy.haltThreshold())) {
       outcome = GateOutcome.HALT;
       rule = "both windows > halt threshold " + fmt(policy.haltThreshold());
-    } else if (shortBurn > policy.pauseThreshold() && longBurn > policy.pauseThreshold()) {
+    } else if (exceeds(shortBurn, policy.pauseThreshold()) && exceeds(longBurn, policy.pauseThreshold())) {
       outcome = GateOutcome.PAUSE;
       rule = "both windows > pause threshold " + fmt(policy.pauseThreshold());
     } else {
@@ -61,6 +61,12 @@ public record BurnRate(double shortRatio, double longRatio, double shortBurn, do
       throw new InvalidMetricException(field, "must be an error ratio between 0 and 1, was " + ratio);
     }
   }
+
+  /**
+   * Strictly above, ignoring binary rounding: 0.003 / 0.001 is 2.9999999999999996 or 3.0000000000000004
+   * in doubles, and a burn exactly at the threshold must not count (the workbook's "&gt;").
+   */
+  private static boolean exceeds(double burn, double threshold) { return burn > threshold * (1 + 1e-9); }
 
   private static String fmt(double d) {
     String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "");

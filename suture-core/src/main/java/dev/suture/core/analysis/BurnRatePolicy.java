@@ -1,5 +1,7 @@
 package dev.suture.core.analysis;
 
+import java.math.BigDecimal;
+
 /**
  * An SLO and the burn-rate thresholds that pause or halt a rollout.
  *
@@ -27,5 +29,8 @@ public record BurnRatePolicy(double objectivePercent, double pauseThreshold, dou
   public static BurnRatePolicy of(double objectivePercent) { return new BurnRatePolicy(objectivePercent, DEFAULT_PAUSE, DEFAULT_HALT); }
 
   /** The fraction of requests allowed to fail, e.g. 0.001 for 99.9 %. */
-  public double errorBudget() { return (100.0 - objectivePercent) / 100.0; }
+  public double errorBudget() {
+    // In decimal, so 99.9 gives exactly 0.001 and not 0.000999999999999 (binary 100 - 99.9).
+    return BigDecimal.valueOf(100).subtract(BigDecimal.valueOf(objectivePercent)).movePointLeft(2).doubleValue();
+  }
 }
