@@ -57,8 +57,11 @@ public final class GateRun {
    */
   public void record(Map<String, Measurement> step) {
     if (verdict != null) throw new IllegalStateException("gate already decided: " + verdict.outcome());
+    // Checked before anything is recorded, so a bad step leaves the gate untouched.
     for (String name : step.keySet()) {
-      if (!metrics.containsKey(name)) throw new InvalidMetricException("metric", "unknown metric " + name);
+      MetricRun m = metrics.get(name);
+      if (m == null) throw new InvalidMetricException("metric", "unknown metric " + name);
+      if (m.phase().isTerminal()) throw new IllegalStateException("metric " + name + " is already " + m.phase());
     }
     step.forEach((name, m) -> metrics.get(name).record(m));
     judge(null);

@@ -66,7 +66,10 @@ public final class MetricRun {
   }
 
   /**
-   * The limits, strict "&gt; limit" as Argo. Argo's code tests failed, inconclusive, error in that
+   * The limits, strict "&gt; limit" as Argo's code (assessMetricStatus: {@code result.Failed >
+   * metric.FailureLimit}). Argo's doc is ambiguous here: its "Failure Conditions and Failure Limit"
+   * example says failureLimit 3 fails "after three failed measurements", while the code fails on the
+   * fourth. We follow the code — N allowed, trip at N+1, like DESIGN §3's maxErrors. Argo's code tests failed, inconclusive, error in that
    * order; issue 5 says error beats inconclusive beats failed. Here a single measurement moves
    * exactly one of those counters (an ERROR resets nothing but adds an error; a reading resets the
    * error streak), so two of them can never trip in the same step and the order is unobservable;

@@ -48,7 +48,7 @@ public record MetricSpec(String name, int count, Duration interval, Duration ini
     }
   }
 
-  /** One measurement with Argo's defaults; refine with the {@code with...} methods. */
+  /** One measurement with Argo's defaults. For count != 1 start from {@link #every} (an interval is required). */
   public static MetricSpec of(String name) {
     return new MetricSpec(name, 1, null, Duration.ZERO, 0, 0, DEFAULT_CONSECUTIVE_ERROR_LIMIT, 0, 0, false);
   }

@@ -120,6 +120,15 @@ class GateRunTest {
   }
 
   @Test
+  void aStepNamingAnEndedMetricRecordsNothing() {
+    GateRun gate = new GateRun(List.of(MetricSpec.of("shadow").asDryRun(), MetricSpec.every("real", 3, MIN)), clock);
+    gate.record(step("shadow", SUCCESSFUL, "real", SUCCESSFUL));
+    assertThatThrownBy(() -> gate.record(step("real", SUCCESSFUL, "shadow", SUCCESSFUL)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("shadow is already SUCCESSFUL");
+    assertThat(gate.metric("real").counters().count()).isEqualTo(1);
+  }
+
+  @Test
   void aGateOfDryRunMetricsOnlyRunsThemAllAndContinues() {
     GateRun gate = new GateRun(List.of(MetricSpec.of("s1").asDryRun(), MetricSpec.every("s2", 2, MIN).asDryRun()), clock);
     gate.record(step("s1", FAILED, "s2", SUCCESSFUL));
