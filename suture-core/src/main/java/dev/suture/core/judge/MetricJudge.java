@@ -64,7 +64,7 @@ public final class MetricJudge {
 
     private static String reason(Classification label, MannWhitneyResult t, double effect, MetricSpec spec,
             boolean criticalFailure) {
-        String interval = String.format("98%% interval [%.6g, %.6g], tolerance ±%.6g, %s %.6g", t.lower(),
+        String interval = String.format(java.util.Locale.ROOT, "98%% interval [%.6g, %.6g], tolerance ±%.6g, %s %.6g", t.lower(),
                 t.upper(), TOLERANCE * Math.abs(t.estimate()), spec.effectSize().name().toLowerCase(), effect);
         String verdict = switch (label) {
             case HIGH -> "canary is higher than baseline: ";

@@ -1,4 +1,4 @@
-# Produces suture-core/src/test/resources/judge/wilcox-cases.csv (run: Rscript docs/judge/wilcox-cases.R > that file).
+# Produces wilcox-cases.csv next to it: cd suture-core/src/test/resources/judge && Rscript wilcox-cases.R > wilcox-cases.csv
 # Every case is wilcox.test(x, y, exact=FALSE, correct=TRUE, conf.int=TRUE, conf.level=0.98),
 # x = experiment (canary), y = control (baseline). Vectors are written into the CSV so Java needs no generator.
 set.seed(20261201)
