@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 final class CheckReader {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Set<String> CHECK = Set.of("name", "http", "command");
+  private static final Set<String> CHECK = Set.of("name", "http", "command", "prometheus");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   private CheckReader() {}
@@ -32,11 +32,12 @@ final class CheckReader {
   }
 
   private static Optional<CheckSpec.Probe> probe(Fields f, Node item) {
-    int kinds = (f.has("http") ? 1 : 0) + (f.has("command") ? 1 : 0);
+    int kinds = (f.has("http") ? 1 : 0) + (f.has("command") ? 1 : 0) + (f.has("prometheus") ? 1 : 0);
     if (kinds != 1) {
-      item.error("a check needs exactly one of: http, command");
+      item.error("a check needs exactly one of: http, command, prometheus");
       return Optional.empty();
     }
+    if (f.has("prometheus")) return PrometheusReader.prometheus(new Fields(f.node("prometheus").get(), PrometheusReader.FIELDS));
     if (f.has("http")) return http(new Fields(f.node("http").get(), Set.of("url", "expectStatus", "bodyRegex", "timeout")));
     return command(new Fields(f.node("command").get(), Set.of("argv", "timeout")));
   }

@@ -14,6 +14,8 @@ import dev.suture.core.port.Notifier;
 import dev.suture.core.port.TargetExecutor;
 import dev.suture.http.HttpCheckRunner;
 import dev.suture.http.WebhookNotifier;
+import dev.suture.prometheus.PrometheusCheckRunner;
+import dev.suture.prometheus.PrometheusClient;
 import dev.suture.ssh.SshExecutor;
 import dev.suture.store.Store;
 import java.net.InetAddress;
@@ -55,6 +57,8 @@ public class EngineConfiguration {
   @Bean CheckRunner commandCheckRunner() { return new CommandCheckRunner(); }
 
   @Bean CheckRunner httpCheckRunner() { return new HttpCheckRunner(); }
+
+  @Bean CheckRunner prometheusCheckRunner(Clock clock) { return new PrometheusCheckRunner(new PrometheusClient(), clock); }
 
   @Bean Notifier webhookNotifier() { return new WebhookNotifier(); }
 
