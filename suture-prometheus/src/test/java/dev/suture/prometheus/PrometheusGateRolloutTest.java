@@ -54,7 +54,7 @@ class PrometheusGateRolloutTest {
 
   @BeforeEach
   void setUp() {
-    store = Store.open("jdbc:h2:file:" + tmp.resolve("db") + ";DB_CLOSE_DELAY=-1", null, null, 4, Clock.systemUTC(), parser);
+    store = Store.open(Store.h2FileUrl(tmp.resolve("db")), null, null, 4, Clock.systemUTC(), parser);
     engine = new RolloutEngine(store.rollouts(), store.audit(),
         new Adapters(List.of(new CommandExecutor()), List.of(new PrometheusCheckRunner(new PrometheusClient(), Clock.systemUTC())),
             Optional.empty()), Clock.systemUTC(), EngineConfig.defaults("node-prom").withTick(Duration.ofMillis(20)));

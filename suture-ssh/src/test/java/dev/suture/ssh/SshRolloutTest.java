@@ -66,7 +66,7 @@ class SshRolloutTest {
 
   @BeforeEach
   void setUp() {
-    store = Store.open("jdbc:h2:file:" + tmp.resolve("db") + ";DB_CLOSE_DELAY=-1", null, null, 8, Clock.systemUTC(), parser);
+    store = Store.open(Store.h2FileUrl(tmp.resolve("db")), null, null, 8, Clock.systemUTC(), parser);
     ssh = new SshExecutor(fleet.credentials, fleet.knownHosts, HostKeyListener.NONE);
     engine = new RolloutEngine(store.rollouts(), store.audit(),
         new Adapters(List.of(ssh), List.of(new CommandCheckRunner()), Optional.empty()), Clock.systemUTC(),

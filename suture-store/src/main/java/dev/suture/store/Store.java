@@ -57,13 +57,28 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The embedded default: an H2 file under the data directory. WRITE_DELAY=0 makes every commit
-   * durable before it returns: by default H2 writes committed changes in the background and a
-   * killed process loses the last seconds of them (rollouts, audit events, queued notifications;
-   * docs/adr/005-notifications-outbox.md).
+   * The embedded default: an H2 file under the data directory (see {@link #h2FileUrl}).
    */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("suture") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    return h2FileUrl(dataDir.toAbsolutePath().resolve("suture"));
+  }
+
+  /**
+   * An H2 database in the file {@code base}.mv.db, with the settings Suture relies on:
+   * <ul>
+   *   <li>{@code async:} file system. H2's default ({@code file:}) writes through a FileChannel,
+   *       and a thread interrupted while it writes closes that channel, which closes the whole
+   *       database ("The database has been closed"). The engine interrupts drivers and target
+   *       steps on shutdown, on a lost lease and on cancel, and one of them may be committing at
+   *       that instant (seen in the 1,000-host SSH benchmark). The async file system waits for its
+   *       writes without giving up on an interrupt, and keeps the interrupt for the caller.</li>
+   *   <li>WRITE_DELAY=0 makes every commit durable before it returns: by default H2 writes committed
+   *       changes in the background and a killed process loses the last seconds of them (rollouts,
+   *       audit events, queued notifications; docs/adr/008-notifications-outbox.md).</li>
+   * </ul>
+   */
+  public static String h2FileUrl(Path base) {
+    return "jdbc:h2:async:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   public JdbcDocumentStore documents() { return documents; }

@@ -20,7 +20,8 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  public static String h2(Path dir) { return "jdbc:h2:file:" + dir.resolve("t" + UUID.randomUUID()) + ";LOCK_TIMEOUT=10000"; }
+  /** The embedded URL Suture uses ({@link Store#h2FileUrl}), in a fresh file under {@code dir}. */
+  public static String h2(Path dir) { return Store.h2FileUrl(dir.resolve("t" + UUID.randomUUID())); }
 
   /** A fresh schema on the PostgreSQL test server; returns a URL whose search_path points at it. */
   public static String postgres() {

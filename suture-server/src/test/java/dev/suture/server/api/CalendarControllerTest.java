@@ -35,7 +35,7 @@ class CalendarControllerTest {
   MockMvc mvc;
 
   @BeforeEach void setUp() {
-    store = Store.open("jdbc:h2:file:" + tmp.resolve("db"), null, null, 2, clock, parser);
+    store = Store.open(Store.h2FileUrl(tmp.resolve("db")), null, null, 2, clock, parser);
     mvc = MockMvcBuilders.standaloneSetup(new CalendarController(store, clock)).setControllerAdvice(new ProblemHandler()).build();
     store.documents().apply(parser.parse("cal.yaml", """
         apiVersion: suture.dev/v1

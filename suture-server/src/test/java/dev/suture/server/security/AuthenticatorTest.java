@@ -31,7 +31,7 @@ class AuthenticatorTest {
   Authenticator auth;
 
   @BeforeEach void setUp() {
-    store = Store.open("jdbc:h2:file:" + tmp.resolve("db"), null, null, 2, clock, new DocumentParser(Set.of()));
+    store = Store.open(Store.h2FileUrl(tmp.resolve("db")), null, null, 2, clock, new DocumentParser(Set.of()));
     var hasher = new Authenticator.PasswordHasher(4); // the cost does not change the logic; tests stay fast
     accounts = new Accounts(store.users(), hasher, clock);
     auth = new Authenticator(store.users(), hasher, clock);
@@ -79,7 +79,7 @@ class AuthenticatorTest {
   }
 
   @Test void theFirstStartWritesAnOwnerOnlyAdminTokenOnceAndNeverAgain() throws Exception {
-    Store fresh = Store.open("jdbc:h2:file:" + tmp.resolve("fresh"), null, null, 2, clock, new DocumentParser(Set.of()));
+    Store fresh = Store.open(Store.h2FileUrl(tmp.resolve("fresh")), null, null, 2, clock, new DocumentParser(Set.of()));
     try {
       var hasher = new Authenticator.PasswordHasher(4);
       Accounts a = new Accounts(fresh.users(), hasher, clock);
