@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rollout", mixinStandardHelpOptions = true, description = "Start, inspect and steer rollouts.",
         subcommands = {RolloutCommand.Start.class, RolloutCommand.Status.class, RolloutCommand.ListRollouts.class,
                 RolloutWatchCommand.class, RolloutCommand.Pause.class, RolloutCommand.Resume.class,
-                RolloutCommand.Abort.class, RolloutCommand.Promote.class})
+                RolloutCommand.Abort.class, RolloutCommand.Promote.class, RolloutCommand.Rollback.class})
 public final class RolloutCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -141,6 +141,15 @@ public final class RolloutCommand implements Runnable {
         @Override
         String verb() {
             return "abort";
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Roll back now: cancel in-flight actions and restore every touched target, skipping the plan's checks.")
+    static final class Rollback extends Verb {
+        @Override
+        String verb() {
+            return "rollback";
         }
     }
 

@@ -138,7 +138,7 @@ public final class JdbcRolloutStore implements RolloutStore {
     return jdbc.read(c -> {
       List<String> ids = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT id FROM rollouts WHERE (state IN " + DRIVEN
-          + " OR (state = 'HALTED' AND control = 'ABORT')) AND (owner IS NULL OR lease_until < ? OR owner = ?) "
+          + " OR (state = 'HALTED' AND control IN ('ABORT', 'ROLLBACK'))) AND (owner IS NULL OR lease_until < ? OR owner = ?) "
           + "ORDER BY created_at LIMIT ?")) {
         Jdbc.setTime(ps, 1, now);
         ps.setString(2, owner);
@@ -155,7 +155,7 @@ public final class JdbcRolloutStore implements RolloutStore {
   @Override public Optional<Fence> claim(String id, String owner, Instant now, Instant leaseUntil) {
     return jdbc.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE rollouts SET owner = ?, lease_until = ?, lock_version = lock_version + 1 "
-          + "WHERE id = ? AND (state IN " + DRIVEN + " OR (state = 'HALTED' AND control = 'ABORT')) "
+          + "WHERE id = ? AND (state IN " + DRIVEN + " OR (state = 'HALTED' AND control IN ('ABORT', 'ROLLBACK'))) "
           + "AND (owner IS NULL OR lease_until < ? OR owner = ?)")) {
         ps.setString(1, owner);
         Jdbc.setTime(ps, 2, leaseUntil);

@@ -50,7 +50,10 @@ public record Measurement(MeasurementPhase phase, Instant startedAt, Instant fin
     return new Measurement(reading.phase(), started, clock.instant(), reading.value(), reading.message());
   }
 
-  /** Maps an existing check result: PASS → SUCCESSFUL, FAIL → FAILED, ERROR (or none) → ERROR. */
+  /**
+   * Maps a check result: PASS → SUCCESSFUL, FAIL → FAILED, INCONCLUSIVE → INCONCLUSIVE, ERROR (or
+   * none) → ERROR.
+   */
   public static Measurement fromCheck(CheckResult result, Instant startedAt, Instant finishedAt) {
     if (result == null || result.status() == null) {
       return new Measurement(MeasurementPhase.ERROR, startedAt, finishedAt, null, "check returned no result");
@@ -59,6 +62,7 @@ public record Measurement(MeasurementPhase phase, Instant startedAt, Instant fin
     switch (result.status()) {
       case PASS: phase = MeasurementPhase.SUCCESSFUL; break;
       case FAIL: phase = MeasurementPhase.FAILED; break;
+      case INCONCLUSIVE: phase = MeasurementPhase.INCONCLUSIVE; break;
       default: phase = MeasurementPhase.ERROR; break;
     }
     return new Measurement(phase, startedAt, finishedAt, null, result.message());

@@ -29,6 +29,8 @@ final class Actions implements AutoCloseable {
   /** Threads for executors that block (local processes); async executors never use it. */
   private final ExecutorService blocking;
   private final Set<CompletableFuture<ActionResult>> inFlight = ConcurrentHashMap.newKeySet();
+  /** Set by a fast rollback: actions that would start now fail at once, until the rollback reopens. */
+  private volatile boolean refusing;
 
   Actions(Drive drive) {
     this.drive = drive;
@@ -47,6 +49,7 @@ final class Actions implements AutoCloseable {
   /** With another rollout's context and executor options (deleting that rollout's old snapshots). */
   CompletableFuture<ActionResult> start(TargetRun run, TemplateContext context, java.util.Map<String, String> options,
                                         ActionKind kind, List<String> template, Duration timeout, Consumer<ProcessRef> started) {
+    if (refusing) return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("stopped by a fast rollback"));
     List<String> argv;
     try {
       argv = Template.render(template, context);
@@ -113,6 +116,17 @@ final class Actions implements AutoCloseable {
     });
     return f;
   }
+
+  /**
+   * Fast rollback: cancels every action in flight and refuses new ones, so that a target procedure
+   * between two actions cannot start its next one; {@link #reopen()} lets the rollback run.
+   */
+  void stopAll() {
+    refusing = true;
+    cancelAll();
+  }
+
+  void reopen() { refusing = false; }
 
   /** Cancels every action in flight: their executors kill what they started. */
   void cancelAll() {

@@ -67,7 +67,7 @@ final class BatchRunner {
           windowClosed = true;
           break;
         }
-        permits.acquire();
+        if (!acquire(permits)) break; // fast rollback: stop waiting for a free slot
         if (drive.controls.abortRequested() || failed.get() > maxErrors) {
           permits.release();
           break;
@@ -93,7 +93,7 @@ final class BatchRunner {
           permits.release();
         }));
       }
-      awaitAll(inFlight);
+      awaitAll(inFlight, members);
     } catch (InterruptedException e) {
       // Node shutting down: stop every action (executors kill what they started); the rollout
       // resumes from the durable target states on restart.
@@ -117,8 +117,20 @@ final class BatchRunner {
     return new Result(healthy, fails, skipped, fails > maxErrors, drive.controls.abortRequested(), windowClosed);
   }
 
+  /**
+   * Waits for a concurrency permit, polling controls meanwhile: a fast rollback must not wait for a
+   * hung target to free its slot. False when a fast rollback was requested.
+   */
+  private boolean acquire(Semaphore permits) throws InterruptedException {
+    while (!permits.tryAcquire(1, TimeUnit.SECONDS)) {
+      drive.controls.poll();
+      if (drive.controls.fastRollback()) return false;
+    }
+    return true;
+  }
+
   /** Waits for every target, polling controls meanwhile (an abort is noticed, in-flight ones finish). */
-  private void awaitAll(List<CompletableFuture<TargetRun>> inFlight) throws InterruptedException {
+  private void awaitAll(List<CompletableFuture<TargetRun>> inFlight, List<TargetRun> members) throws InterruptedException {
     CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
     while (true) {
       try {
@@ -126,11 +138,38 @@ final class BatchRunner {
         return;
       } catch (TimeoutException e) {
         drive.controls.poll();
+        if (drive.controls.fastRollback()) {
+          stopForFastRollback(all, members);
+          return;
+        }
       } catch (ExecutionException | CancellationException e) {
         // Recorded per target by whenComplete; allOf fails fast but only completes after all did.
         return;
       }
     }
+  }
+
+  /**
+   * Fast rollback does not wait for in-flight targets: their actions are killed (executors stop what
+   * they started), no procedure may start another, and each target left in flight is marked FAILED
+   * so that the rollback restores it with the rest.
+   */
+  private void stopForFastRollback(CompletableFuture<Void> all, List<TargetRun> members) throws InterruptedException {
+    actions.stopAll();
+    try {
+      // Procedures fail fast once their action is cancelled; this only waits for their last write.
+      all.get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | CancellationException | TimeoutException e) {
+      // recorded per target
+    }
+    for (TargetRun m : members) {
+      TargetRun t = drive.target(m.seq());
+      if (t.state().isInFlight()) {
+        drive.write(t.fail("stopped by the operator's fast rollback while " + t.state().name().toLowerCase(), drive.now()),
+            drive.audit("target.failed", "target", t.name(), "error", "stopped by fast rollback"));
+      }
+    }
+    actions.reopen();
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -22,6 +22,8 @@ final class Controls {
   private Drive drive;
   private volatile boolean nudged = true;
   private volatile boolean abort;
+  private volatile boolean fast;
+  private volatile boolean gateHold;
   private volatile boolean promote;
   private long lastPollNanos;
 
@@ -36,6 +38,12 @@ final class Controls {
 
   boolean abortRequested() { return abort; }
 
+  /** The operator asked for a fast rollback: stop waiting for anything, cancel what runs, restore. */
+  boolean fastRollback() { return fast; }
+
+  /** Why the operator stopped the rollout, for the halt reason and the audit trail. */
+  String operatorReason() { return fast ? "fast rollback requested by operator" : "aborted by operator"; }
+
   /** Consumes a pending promote. */
   boolean takePromote() {
     boolean p = promote;
@@ -44,6 +52,19 @@ final class Controls {
   }
 
   void clearPromote() { promote = false; }
+
+  /**
+   * Blocks while the rollout is PAUSED by an inconclusive gate: returns once an operator resumes or
+   * promotes it, or asks to abort (or roll back).
+   */
+  void holdForGate() throws InterruptedException {
+    gateHold = true;
+    try {
+      poll();
+    } finally {
+      gateHold = false;
+    }
+  }
 
   /**
    * Applies pending verbs. Returns only while the rollout may proceed (blocks while paused) or
@@ -81,7 +102,18 @@ final class Controls {
         abort = true;
         log.info("abort requested for rollout {}: no new targets start; in-flight ones finish", drive.fence.rolloutId());
       }
-      case PROMOTE -> promote = true;
+      case ROLLBACK -> {
+        fast = true;
+        abort = true;
+        log.info("fast rollback requested for rollout {}: in-flight actions are cancelled, every touched target restored",
+            drive.fence.rolloutId());
+      }
+      case PROMOTE -> {
+        // Promoting a rollout paused by an inconclusive gate is the operator's "go on": it resumes.
+        // An operator's own pause is only ended by resume (promote then waits for it, as before).
+        if (state == RolloutState.PAUSED && gateHold) drive.transition(RolloutState.RUNNING, drive.audit("rollout.resumed", "by", "promote"));
+        else promote = true;
+      }
     }
   }
 

@@ -6,19 +6,22 @@ import dev.suture.core.rollout.TargetRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A bake: runs checks every interval until the duration has passed on the engine clock. Any failed
- * or unmeasurable check halts. {@code promote} ends it early; abort ends it with a halt.
+ * A bake: the stage's checks measured as a {@link Gate} until the duration has passed on the engine
+ * clock, every interval (or each check's own {@code interval}/{@code count}). A failed or errored
+ * gate halts; an inconclusive one pauses for a human. {@code promote} ends it early; abort ends it
+ * with a halt.
  */
 final class Observation {
   private final Drive drive;
-  private final CheckSuite checks;
+  private final Gate gate;
 
-  Observation(Drive drive, CheckSuite checks) {
+  Observation(Drive drive, Gate gate) {
     this.drive = drive;
-    this.checks = checks;
+    this.gate = gate;
   }
 
   static Duration defaultInterval(Duration duration) {
@@ -31,32 +34,26 @@ final class Observation {
   Outcome observe(StageRun stage, Duration duration, Duration interval, List<CheckSpec> specs,
                   Supplier<List<TargetRun>> targets, String what) throws InterruptedException {
     if (duration.isZero()) return Outcome.proceed(what + ": no observation");
+    if (specs.isEmpty()) return waitOut(stage, duration, what);
+    if (targets.get().isEmpty()) return Outcome.proceed(what + ": no patched target to observe");
     Duration every = interval != null ? interval : defaultInterval(duration);
     Instant until = drive.now().plus(duration);
     drive.stage(stage.waiting(what + ": observing until " + until + " (checks every " + every.toSeconds() + "s; promote to end early)"),
         drive.audit("stage.observing", "stage", stage.index(), "until", until.toString()));
-    int rounds = 0;
-    while (true) {
-      List<CheckSuite.Failure> failures = checks.failures(targets.get(), specs);
-      rounds++;
-      if (!failures.isEmpty()) {
-        return Outcome.halt("gate failed during " + what + " observation: " + failures.get(0).describe()
-            + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : ""));
-      }
-      Instant now = drive.now();
-      if (!now.isBefore(until)) break;
-      Instant next = now.plus(every);
-      boolean slept = drive.controls.sleepUntil(next.isBefore(until) ? next : until);
-      if (!slept) {
-        if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator during " + what + " observation");
-        if (drive.controls.takePromote()) {
-          drive.stage(drive.rollout().stages().get(stage.index()).running(what + ": promoted"),
-              drive.audit("stage.promoted", "stage", stage.index()));
-          return Outcome.proceed(what + ": promoted by operator after " + rounds + " check rounds");
-        }
-      }
+    return gate.decide(stage, what + " observation", specs, c -> c.measure().forObservation(c.name(), every), targets,
+        Optional.of(until));
+  }
+
+  /** A bake with no checks is a plain wait (e.g. to let a cache warm up); promote ends it. */
+  private Outcome waitOut(StageRun stage, Duration duration, String what) throws InterruptedException {
+    Instant until = drive.now().plus(duration);
+    drive.stage(stage.waiting(what + ": waiting until " + until + " (no checks; promote to end early)"),
+        drive.audit("stage.observing", "stage", stage.index(), "until", until.toString()));
+    if (!drive.controls.sleepUntil(until)) {
+      if (drive.controls.abortRequested()) return Outcome.halt(drive.controls.operatorReason() + " during " + what + " observation");
+      drive.controls.takePromote();
+      return Outcome.proceed(what + ": promoted by operator");
     }
-    drive.stage(drive.rollout().stages().get(stage.index()).running(what + ": observed"));
-    return Outcome.proceed(what + ": healthy through " + rounds + " check rounds over " + duration.toSeconds() + "s");
+    return Outcome.proceed(what + ": waited " + duration.toSeconds() + "s (no checks)");
   }
 }

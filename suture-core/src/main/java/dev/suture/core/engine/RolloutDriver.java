@@ -81,7 +81,7 @@ final class RolloutDriver implements Runnable {
     for (int i = drive.rollout().stageIndex(); i < count; i++) {
       drive.controls.poll();
       if (drive.controls.abortRequested()) {
-        haltAndMaybeRollBack("aborted by operator", true);
+        haltAndMaybeRollBack(drive.controls.operatorReason(), true);
         return;
       }
       StageRun stage = drive.rollout().stages().get(i);
@@ -141,12 +141,12 @@ final class RolloutDriver implements Runnable {
       return;
     }
     drive.transition(RolloutState.ROLLING_BACK, drive.audit("rollback.started", "reason", reason, "trigger",
-        operatorAbort ? "operator abort" : "automatic policy"));
+        drive.controls.fastRollback() ? "operator rollback (fast)" : operatorAbort ? "operator abort" : "automatic policy"));
     finishRollback();
   }
 
   private void finishRollback() throws InterruptedException {
-    boolean ok = new Rollback(drive, stages.actions(), stages.checks()).run();
+    boolean ok = new Rollback(drive, stages.actions(), stages.checks(), drive.controls.fastRollback()).run();
     RolloutState end = ok ? RolloutState.ROLLED_BACK : RolloutState.ROLLBACK_FAILED;
     drive.transition(end, drive.audit(ok ? "rollout.rolled_back" : "rollout.rollback_failed", "summary", counts()));
     drive.store.release(drive.fence);

@@ -101,7 +101,7 @@ public final class RolloutEngine implements AutoCloseable {
     String refusal = switch (verb) {
       case PAUSE -> s == RolloutState.RUNNING || s == RolloutState.SCHEDULED ? null : "only a RUNNING rollout can be paused";
       case RESUME -> s == RolloutState.PAUSED ? null : "only a PAUSED rollout can be resumed";
-      case ABORT -> s.isTerminal() || s == RolloutState.ROLLING_BACK ? "the rollout is already " + s : null;
+      case ABORT, ROLLBACK -> s.isTerminal() || s == RolloutState.ROLLING_BACK ? "the rollout is already " + s : null;
       case PROMOTE -> (s == RolloutState.RUNNING || s == RolloutState.PAUSED) && r.currentStage().state() == StageState.WAITING
           ? null : "nothing to promote: the current stage is not waiting (bake, observation, notice or approval)";
     };
@@ -109,7 +109,7 @@ public final class RolloutEngine implements AutoCloseable {
     store.requestControl(id, verb, AuditRecord.of(actor, "control.requested", "rollout/" + id, "verb", verb.name().toLowerCase()));
     Active a = active.get(id);
     if (a != null) a.drive.controls.nudge();
-    else if (verb == ControlVerb.ABORT && s == RolloutState.HALTED) tryDrive(id);
+    else if ((verb == ControlVerb.ABORT || verb == ControlVerb.ROLLBACK) && s == RolloutState.HALTED) tryDrive(id);
     return store.find(id).orElseThrow();
   }
 

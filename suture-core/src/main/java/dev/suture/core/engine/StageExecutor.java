@@ -1,6 +1,7 @@
 package dev.suture.core.engine;
 
 import dev.suture.core.doc.Durations;
+import dev.suture.core.plan.CheckSpec;
 import dev.suture.core.plan.Plan;
 import dev.suture.core.plan.StageSpec;
 import dev.suture.core.rollout.StageRun;
@@ -24,13 +25,15 @@ final class StageExecutor {
   private final Drive drive;
   private final Actions actions;
   private final CheckSuite checks;
+  private final Gate gate;
   private final Observation observation;
 
   StageExecutor(Drive drive, ExecutorService checkPool) {
     this.drive = drive;
     this.actions = new Actions(drive);
     this.checks = new CheckSuite(drive, actions, checkPool);
-    this.observation = new Observation(drive, checks);
+    this.gate = new Gate(drive, checks);
+    this.observation = new Observation(drive, gate);
   }
 
   Actions actions() { return actions; }
@@ -49,7 +52,7 @@ final class StageExecutor {
     if (spec instanceof StageSpec.Wave w) return batch(stage, w, "wave " + StagePlan.batchNumber(plan, index));
     if (spec instanceof StageSpec.Bake b)
       return observation.observe(stage, b.duration(), b.interval(), plan.checksFor(b.checks()), this::healthy, "bake");
-    if (spec instanceof StageSpec.Verify v) return verify(v);
+    if (spec instanceof StageSpec.Verify v) return verify(stage, v);
     return approval(stage, (StageSpec.Approval) spec);
   }
 
@@ -93,7 +96,7 @@ final class StageExecutor {
       drive.stage(drive.rollout().stages().get(stage.index()).waiting(NOTICE_PERIOD + " starting at " + start + " (promote to start now)"));
       drive.controls.clearPromote();
       if (!drive.controls.sleepUntil(start)) {
-        if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator during the notice period");
+        if (drive.controls.abortRequested()) return Outcome.halt(drive.controls.operatorReason() + " during the notice period");
         drive.controls.takePromote();
       }
     }
@@ -139,7 +142,7 @@ final class StageExecutor {
     drive.stage(drive.rollout().stages().get(stage.index()).running(what + ": " + counts),
         drive.audit("batch.finished", "stage", stage.index(), "batch", batchNo, "healthy", r.healthy(), "failed", r.failed(),
             "skipped", r.skipped()));
-    if (r.aborted()) return Outcome.halt("aborted by operator during " + what);
+    if (r.aborted()) return Outcome.halt(drive.controls.operatorReason() + " during " + what);
     if (r.budgetExceeded()) {
       // Name the first failure: it is what the on-call engineer reads first in the incident title.
       String first = members.stream().map(m -> drive.target(m.seq())).filter(t -> t.state() == TargetState.FAILED).findFirst()
@@ -159,20 +162,24 @@ final class StageExecutor {
     return Outcome.proceed(what + ": " + counts + "; " + watched.summary());
   }
 
-  private Outcome verify(StageSpec.Verify v) throws InterruptedException {
+  /**
+   * The final verification: a gate whose metrics measure once by default (a check may ask for more
+   * with {@code count}/{@code interval}); errors are retried up to the check's consecutiveErrorLimit.
+   */
+  private Outcome verify(StageRun stage, StageSpec.Verify v) throws InterruptedException {
     List<TargetRun> patched = healthy();
-    var failures = checks.failures(patched, drive.rollout().plan().checksFor(v.checks()));
-    if (!failures.isEmpty())
-      return Outcome.halt("final verification failed on " + failures.size() + " of " + patched.size() + " targets; first: "
-          + failures.get(0).describe());
-    return Outcome.proceed("verified " + patched.size() + " patched targets");
+    List<CheckSpec> specs = drive.rollout().plan().checksFor(v.checks());
+    if (patched.isEmpty() || specs.isEmpty()) return Outcome.proceed("verified " + patched.size() + " patched targets");
+    Outcome o = gate.decide(stage, "final verification", specs, c -> c.measure().forVerification(c.name()), this::healthy,
+        Optional.empty());
+    return o.halt() ? o : Outcome.proceed("verified " + patched.size() + " patched targets; " + o.summary());
   }
 
   private Outcome approval(StageRun stage, StageSpec.Approval a) throws InterruptedException {
     drive.stage(stage.waiting(a.message() + " (promote to continue)"), drive.audit("approval.waiting", "stage", stage.index()));
     while (true) {
       drive.controls.sleepUntil(Instant.MAX);
-      if (drive.controls.abortRequested()) return Outcome.halt("aborted by operator at approval");
+      if (drive.controls.abortRequested()) return Outcome.halt(drive.controls.operatorReason() + " at approval");
       if (drive.controls.takePromote()) {
         drive.stage(drive.rollout().stages().get(stage.index()).running("approved"), drive.audit("approval.granted", "stage", stage.index()));
         return Outcome.proceed("approved by promote");

@@ -99,7 +99,7 @@ final class WindowGate {
       drive.controls.clearPromote();
       boolean slept = drive.controls.sleepUntil(wake.isBefore(recheck) ? wake : recheck);
       if (!slept && drive.controls.abortRequested())
-        return Outcome.halt("aborted by operator while waiting for maintenance window " + w.name());
+        return Outcome.halt(drive.controls.operatorReason() + " while waiting for maintenance window " + w.name());
     }
   }
 

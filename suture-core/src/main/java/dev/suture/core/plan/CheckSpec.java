@@ -5,14 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A named health check; {@link #probe()} holds the type-specific part. */
-public record CheckSpec(String name, Probe probe) {
+/**
+ * A named health check; {@link #probe()} holds the type-specific part, {@link #measure()} how a gate
+ * measures it (count, interval, limits).
+ */
+public record CheckSpec(String name, Probe probe, Measure measure) {
+  public CheckSpec {
+    measure = measure == null ? Measure.DEFAULTS : measure;
+  }
+
+  public CheckSpec(String name, Probe probe) { this(name, probe, Measure.DEFAULTS); }
+
   public String type() { return probe.type(); }
 
   /** The type-specific part of a check. New check types add a record here and an adapter. */
-  public sealed interface Probe permits Http, Command, Prometheus {
+  public sealed interface Probe permits Http, Command, Prometheus, Judge, BurnRate {
     String type();
     Duration timeout();
+
+    /**
+     * True when the check is run on each target (http, command, prometheus); false when it judges
+     * the rollout as a whole, once per measurement (judge, burnRate: see
+     * {@link dev.suture.core.port.CheckRunner#runForGate}).
+     */
+    default boolean perTarget() { return true; }
   }
 
   /** GET url; healthy when the status matches and (optionally) the body matches the regex. */
@@ -57,5 +73,49 @@ public record CheckSpec(String name, Probe probe) {
         return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
       });
     }
+  }
+
+  /**
+   * Canary versus baseline (Kayenta's judge): each metric's {@code query} is run as a range query
+   * over the last {@code lookback} twice, once per group, with {@code {{group.addresses}}} (a regex
+   * alternation of the group's escaped addresses) and {@code {{group.names}}} filled in for the canary
+   * (the patched targets being watched) and for the baseline (targets not patched yet). The score
+   * {@code >= pass} passes, {@code >= marginal} is inconclusive, lower fails.
+   */
+  public record Judge(String address, Duration lookback, Duration step, List<JudgeMetric> metrics, double pass,
+                      double marginal, Map<String, String> headers, Duration timeout) implements Probe {
+    public Judge {
+      if (address == null || address.isBlank()) throw new IllegalArgumentException("address must not be empty");
+      metrics = List.copyOf(metrics);
+      if (metrics.isEmpty()) throw new IllegalArgumentException("a judge check needs at least one metric");
+      headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    public String type() { return "judge"; }
+
+    @Override public boolean perTarget() { return false; }
+  }
+
+  /** One judged metric: the PromQL template and how the judge classifies it. */
+  public record JudgeMetric(String query, dev.suture.core.judge.MetricSpec spec) {}
+
+  /**
+   * The service's SLO burn rate: {@code errorRatioQuery} (with {@code {{window}}} replaced by the
+   * short and by the long window, in PromQL duration form) gives the error ratio; see
+   * {@link dev.suture.core.analysis.BurnRate} for the multi-window rule.
+   */
+  public record BurnRate(String address, String errorRatioQuery, dev.suture.core.analysis.BurnRatePolicy policy,
+                         Duration shortWindow, Duration longWindow, Map<String, String> headers, Duration timeout) implements Probe {
+    public BurnRate {
+      if (address == null || address.isBlank()) throw new IllegalArgumentException("address must not be empty");
+      if (errorRatioQuery == null || !errorRatioQuery.contains("{{window}}"))
+        throw new IllegalArgumentException("errorRatioQuery must contain {{window}}");
+      if (shortWindow.compareTo(longWindow) >= 0) throw new IllegalArgumentException("shortWindow must be shorter than longWindow");
+      headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    public String type() { return "burnRate"; }
+
+    @Override public boolean perTarget() { return false; }
   }
 }

@@ -3,11 +3,21 @@ package dev.suture.core.port;
 import dev.suture.core.plan.CheckSpec;
 import dev.suture.core.template.TemplateContext;
 
-/** Port: evaluates one type of check against one target. Must honour the probe's timeout. */
+/**
+ * Port: evaluates one type of check. Must honour the probe's timeout. Per-target checks (http,
+ * command, prometheus) implement {@link #run}; checks over the rollout as a whole (judge, burnRate:
+ * {@link CheckSpec.Probe#perTarget()} false) implement {@link #runForGate}, which a gate calls once
+ * per measurement.
+ */
 public interface CheckRunner {
   String type();
 
   CheckResult run(CheckSpec check, TemplateContext context, ExecutorHandle executor) throws InterruptedException;
+
+  /** One measurement of a rollout-level check. The default refuses: the type is per-target. */
+  default CheckResult runForGate(CheckSpec check, GateScope scope) throws InterruptedException {
+    return CheckResult.error(check.name(), "check type '" + type() + "' runs per target, not once per gate");
+  }
 
   /** Lets command checks run through the plan's executor (locally, over SSH, ...). */
   interface ExecutorHandle {

@@ -54,6 +54,7 @@ class MeasurementTest {
     assertThat(Measurement.fromCheck(CheckResult.pass("h", "200"), t, t).phase()).isEqualTo(MeasurementPhase.SUCCESSFUL);
     assertThat(Measurement.fromCheck(CheckResult.fail("h", "500"), t, t).phase()).isEqualTo(MeasurementPhase.FAILED);
     assertThat(Measurement.fromCheck(CheckResult.error("h", "timeout"), t, t).phase()).isEqualTo(MeasurementPhase.ERROR);
+    assertThat(Measurement.fromCheck(CheckResult.inconclusive("h", "neither"), t, t).phase()).isEqualTo(MeasurementPhase.INCONCLUSIVE);
     assertThat(Measurement.fromCheck(null, t, t).phase()).isEqualTo(MeasurementPhase.ERROR);
   }
 

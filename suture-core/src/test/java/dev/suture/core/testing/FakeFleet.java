@@ -37,6 +37,14 @@ public final class FakeFleet implements TargetExecutor {
   public final Set<String> hangApply = ConcurrentHashMap.newKeySet();
   public final Set<String> badVersions = ConcurrentHashMap.newKeySet();
   public final Set<String> unhealthyHosts = ConcurrentHashMap.newKeySet();
+  /** Health answers neither healthy nor unhealthy (exit 3: the command check reports INCONCLUSIVE). */
+  public final Set<String> inconclusiveHosts = ConcurrentHashMap.newKeySet();
+  /** Health cannot be read (exit 4: the command check reports ERROR). */
+  public final Set<String> unreadableHosts = ConcurrentHashMap.newKeySet();
+  /** The next N health answers of a host are unhealthy, then it recovers. */
+  public final Map<String, AtomicInteger> failHealthTimes = new ConcurrentHashMap<>();
+  /** Health checks run per host. */
+  public final Map<String, AtomicInteger> healthChecks = new ConcurrentHashMap<>();
   public volatile Duration applyLatency = Duration.ZERO;
   /** Called with the host name as each apply begins (e.g. to move a manual clock at an exact point). */
   public volatile Consumer<String> onApply = host -> {};
@@ -74,8 +82,15 @@ public final class FakeFleet implements TargetExecutor {
         versions.put(host, snapshots.get(host));
         return ok("");
       case "health":
+        healthChecks.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+        if (unreadableHosts.contains(host)) return new ActionResult(4, "health endpoint unreachable", false, Duration.ZERO, null);
+        if (inconclusiveHosts.contains(host)) return new ActionResult(3, "no traffic to judge", false, Duration.ZERO, null);
+        AtomicInteger times = failHealthTimes.get(host);
+        if (times != null && times.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return new ActionResult(1, "unhealthy (transient)", false, Duration.ZERO, null);
         boolean bad = unhealthyHosts.contains(host) || badVersions.contains(versions.getOrDefault(host, "0"));
         return bad ? new ActionResult(1, "unhealthy", false, Duration.ZERO, null) : ok("UP");
+      case "fail":
+        return new ActionResult(1, "always fails", false, Duration.ZERO, null);
       case "apply":
         return apply(r, host);
       default:
@@ -113,7 +128,10 @@ public final class FakeFleet implements TargetExecutor {
     @Override public CheckResult run(CheckSpec check, TemplateContext ctx, ExecutorHandle executor) throws InterruptedException {
       var probe = (CheckSpec.Command) check.probe();
       ActionResult r = executor.run(Template.render(probe.argv(), ctx), probe.timeout());
-      return r.ok() ? CheckResult.pass(check.name(), "ok") : CheckResult.fail(check.name(), r.describe());
+      if (r.ok()) return CheckResult.pass(check.name(), "ok");
+      if (r.exitCode() == 3) return CheckResult.inconclusive(check.name(), r.describe());
+      if (r.exitCode() == 4) return CheckResult.error(check.name(), r.describe());
+      return CheckResult.fail(check.name(), r.describe());
     }
   }
 }

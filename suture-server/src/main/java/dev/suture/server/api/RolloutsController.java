@@ -74,7 +74,7 @@ class RolloutsController {
   @GetMapping("/{id}")
   RolloutDetail get(@PathVariable String id) { return views.detail(find(id)); }
 
-  @Operation(summary = "pause | resume | abort | promote")
+  @Operation(summary = "pause | resume | abort | promote | rollback (fast: cancels in-flight actions, skips checks)")
   @Allow({OPERATOR, ADMIN})
   @PostMapping("/{id}/{verb}")
   RolloutDetail control(@PathVariable String id, @PathVariable String verb) {
@@ -82,7 +82,7 @@ class RolloutsController {
     try {
       v = ControlVerb.valueOf(verb.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new NotFoundException("verb", verb + " (use pause, resume, abort or promote)");
+      throw new NotFoundException("verb", verb + " (use pause, resume, abort, promote or rollback)");
     }
     return views.detail(engine.control(id, v, Actors.current()));
   }
