@@ -8,6 +8,7 @@ import dev.suture.cli.ExitCodes;
 import dev.suture.cli.Main;
 import dev.suture.cli.ServerJar;
 import dev.suture.cli.Terminal;
+import dev.suture.prometheus.PrometheusProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
         ChildProcesses children = new ChildProcesses(Duration.ofSeconds(15));
         // read by the shutdown hook thread: delete the temp dir only after a fully successful run
         AtomicBoolean success = new AtomicBoolean();
+        // a child process too (ChildProcesses.close would kill it); closing it also removes its TSDB
+        java.util.concurrent.atomic.AtomicReference<PrometheusProcess> metrics = new java.util.concurrent.atomic.AtomicReference<>();
         Thread cleanup = new Thread(() -> {
+            stopPrometheus(metrics.get());
             children.close();
             if (!keep && success.get()) {
                 deleteTree(tmp);
@@ -77,21 +81,35 @@ public final class DemoCommand implements Callable<Integer> {
             server = DemoServer.start(children, ServerJar.java(), serverJvmOptions(env), jar, tmp.resolve("data"),
                     serverPort, tmp.resolve("server.log"));
             DemoFleet fleet = DemoFleet.layout(tmp.resolve("fleet"), ports);
-            fleet.prepare();
+            boolean metered = PrometheusProcess.installed();
+            fleet.prepare(metered);
             // services start while the server boots: they are small and it is slow
             fleet.start(children, ServerJar.java(), ServerJar.ownClasspath());
             server.awaitUp(Duration.ofSeconds(90), out);
             fleet.awaitHealthy(Duration.ofSeconds(60));
             out.println("12 demo services up: " + DemoFleet.STAGING + " staging (stg-web-01..02), "
                     + DemoFleet.PRODUCTION + " production (prod-web-01..10), all on " + DemoDocuments.START_VERSION);
+            String prometheusUrl = null;
+            if (metered) {
+                PrometheusProcess prometheus = PrometheusProcess.start(fleet.targets().stream().map(DemoTarget::address).toList(),
+                        Duration.ofSeconds(1));
+                metrics.set(prometheus);
+                prometheusUrl = prometheus.url();
+                fleet.startTraffic();
+                out.println("Prometheus at " + prometheusUrl + " scrapes the 12 services every second; each gets 10 requests/s."
+                        + " Production gates measure each service's error ratio there.");
+            } else {
+                out.println("(" + PrometheusProcess.BINARY + " is not installed: gates use the HTTP health check only;"
+                        + " apt-get install prometheus for error-ratio gates)");
+            }
             // the server this demo started wrote its first-start admin token into the data dir
             Path tokenFile = tmp.resolve("data").resolve("initial-admin-token");
             Map<String, String> authed = new java.util.HashMap<>(env);
             authed.put("SUTURE_TOKEN", Files.readString(tokenFile).strip());
             out.println("Signed in as admin with the server's first-start token (" + tokenFile + ", mode 0600)");
             ApiClient api = new ApiClient(server.url(), authed, Duration.ofSeconds(30));
-            applyDocuments(api, fleet, tmp, out);
-            DemoScenarios scenarios = new DemoScenarios(api, fleet, out, terminal);
+            applyDocuments(api, fleet, tmp, out, prometheusUrl);
+            DemoScenarios scenarios = new DemoScenarios(api, fleet, out, terminal, metered);
             try {
                 scenarios.run();
             } finally {
@@ -114,6 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         if (once || server == null || !failures.isEmpty() && !serverUp(server)) {
+            stopPrometheus(metrics.getAndSet(null));
             children.close();
             if (!keep && success.get()) {
                 deleteTree(tmp);
@@ -127,14 +146,28 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void applyDocuments(ApiClient api, DemoFleet fleet, Path tmp, PrintWriter out) throws IOException {
+    private static void stopPrometheus(PrometheusProcess prometheus) {
+        if (prometheus == null) {
+            return;
+        }
+        try {
+            prometheus.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // best effort on the way out: the process itself is a child and is killed with the rest
+        }
+    }
+
+    private static void applyDocuments(ApiClient api, DemoFleet fleet, Path tmp, PrintWriter out, String prometheus)
+            throws IOException {
         out.println();
         out.println("== Applying the fleet, the patches and the plans (documents in " + tmp + ")");
         String header = "# Generated by `suture demo` for this run.\n";
         Map<String, String> files = new LinkedHashMap<>();
         files.put("fleet.yaml", DemoDocuments.assets(fleet.targets(), header));
         files.put("patches.yaml", DemoDocuments.patches(header));
-        files.put("plans.yaml", DemoDocuments.plans(header));
+        files.put("plans.yaml", DemoDocuments.plans(header, prometheus));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(tmp.resolve(file.getKey()), file.getValue());
             out.println("$ suture apply -f " + tmp.resolve(file.getKey()));

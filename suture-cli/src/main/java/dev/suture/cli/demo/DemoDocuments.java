@@ -23,6 +23,21 @@ final class DemoDocuments {
             StagePlan.of("wave", "percent", "100", "maxConcurrency", "2", "maxErrors", "0"),
             StagePlan.of("verify", "checks", "[health]"));
 
+    /**
+     * With a Prometheus: the canary bake and the first wave's observation also gate on each
+     * service's error ratio, measured every 2 s (the canary bake is longer, so the gate sees a few
+     * readings of a bad release).
+     */
+    static final List<StagePlan> METERED_PRODUCTION_STAGES = List.of(
+            StagePlan.of("notify"),
+            StagePlan.of("precheck", "checks", "[health]"),
+            StagePlan.of("snapshot"),
+            StagePlan.of("canary", "count", "1", "bake", "8s", "checks", "[health, error-ratio]"),
+            StagePlan.of("wave", "percent", "50", "maxConcurrency", "2", "maxErrors", "0", "observe", "5s",
+                    "checks", "[health, error-ratio]"),
+            StagePlan.of("wave", "percent", "100", "maxConcurrency", "3", "maxErrors", "0"),
+            StagePlan.of("verify", "checks", "[health]"));
+
     static final List<StagePlan> PRODUCTION_STAGES = List.of(
             StagePlan.of("notify"),
             StagePlan.of("precheck"),
@@ -86,15 +101,20 @@ final class DemoDocuments {
     }
 
     static String plans(String header) {
-        return header + plan(STAGING_PLAN, "staging", STAGING_STAGES) + "---\n"
-                + plan(PRODUCTION_PLAN, "production", PRODUCTION_STAGES);
+        return plans(header, null);
     }
 
-    static List<StagePlan> stages(String plan) {
-        return STAGING_PLAN.equals(plan) ? STAGING_STAGES : PRODUCTION_STAGES;
+    /** With {@code prometheus} (its URL), the production plan also gates on each service's error ratio. */
+    static String plans(String header, String prometheus) {
+        return header + plan(STAGING_PLAN, "staging", STAGING_STAGES, null) + "---\n"
+                + plan(PRODUCTION_PLAN, "production", prometheus == null ? PRODUCTION_STAGES : METERED_PRODUCTION_STAGES, prometheus);
     }
 
-    private static String plan(String name, String environment, List<StagePlan> stages) {
+    static List<StagePlan> stages(String plan, boolean metered) {
+        return STAGING_PLAN.equals(plan) ? STAGING_STAGES : metered ? METERED_PRODUCTION_STAGES : PRODUCTION_STAGES;
+    }
+
+    private static String plan(String name, String environment, List<StagePlan> stages, String prometheus) {
         StringBuilder out = new StringBuilder();
         out.append("apiVersion: suture.dev/v1\n")
                 .append("kind: Plan\n")
@@ -113,8 +133,20 @@ final class DemoDocuments {
                             restore: ["cp", "{{target.labels.stateDir}}/version.snapshot", "{{target.labels.stateDir}}/version"]
                           checks:
                             - {name: health, http: {url: "http://{{target.address}}/health", expectStatus: 200, timeout: 2s}}
-                          stages:
                         """);
+        if (prometheus != null) {
+            out.append("""
+                            - name: error-ratio
+                              prometheus:
+                                address: PROMETHEUS
+                                query: 'sum(rate(demo_errors_total{instance="{{target.address}}"}[5s])) / sum(rate(demo_requests_total{instance="{{target.address}}"}[5s]))'
+                                successCondition: "result[0] <= 0.05"
+                                failureCondition: "result[0] > 0.05 || isNaN(result[0])"
+                                timeout: 2s
+                              interval: 2s
+                        """.replace("PROMETHEUS", quote(prometheus)));
+        }
+        out.append("  stages:\n");
         stages.forEach(stage -> out.append("    ").append(stage.yaml()).append('\n'));
         out.append("  onFailure: {rollback: automatic, incident: P1}\n");
         return out.toString();

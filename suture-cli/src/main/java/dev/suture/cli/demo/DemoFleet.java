@@ -49,16 +49,24 @@ final class DemoFleet {
         return targets.stream().filter(t -> t.environment().equals(environment)).toList();
     }
 
-    /** version 1.0.0 installed; releases 1.0.0 and 1.1.0 healthy, 1.2.0 carries the regression. */
-    void prepare() {
+    /** Share of requests release 1.2.0 fails when the demo has Prometheus gates (its /health still passes). */
+    static final String REGRESSION_ERROR_RATE = "0.3";
+
+    /**
+     * version 1.0.0 installed; releases 1.0.0 and 1.1.0 healthy, 1.2.0 carries the regression: with
+     * {@code metered} (Prometheus gates) it passes /health but fails 30 % of its requests, so only
+     * the error-ratio gate can catch it; without, /health reports it down.
+     */
+    void prepare(boolean metered) {
         for (DemoTarget t : targets) {
             try {
                 Path releases = Files.createDirectories(t.dir().resolve("releases"));
                 Files.writeString(t.dir().resolve("version"), DemoDocuments.START_VERSION);
                 Files.writeString(releases.resolve(DemoDocuments.START_VERSION + ".properties"), "healthy=true\n");
                 Files.writeString(releases.resolve(DemoDocuments.GOOD_VERSION + ".properties"), "healthy=true\n");
-                Files.writeString(releases.resolve(DemoDocuments.BAD_VERSION + ".properties"),
-                        "healthy=false\nerror=" + DemoDocuments.REGRESSION + "\n");
+                Files.writeString(releases.resolve(DemoDocuments.BAD_VERSION + ".properties"), metered
+                        ? "healthy=true\nerrorRate=" + REGRESSION_ERROR_RATE + "\nerror=" + DemoDocuments.REGRESSION + "\n"
+                        : "healthy=false\nerror=" + DemoDocuments.REGRESSION + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -75,6 +83,21 @@ final class DemoFleet {
                     .redirectOutput(t.dir().resolve("service.log").toFile());
             children.start(builder);
         }
+    }
+
+    /**
+     * Users' traffic for the error-ratio gates: every service gets GET / ten times a second, from a
+     * daemon thread of this JVM (it stops with the demo).
+     */
+    void startTraffic() {
+        java.util.concurrent.ScheduledExecutorService traffic = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-traffic");
+            t.setDaemon(true);
+            return t;
+        });
+        traffic.scheduleAtFixedRate(() -> targets.forEach(t -> http.sendAsync(
+                HttpRequest.newBuilder(URI.create(t.url("/"))).timeout(Duration.ofSeconds(2)).GET().build(),
+                HttpResponse.BodyHandlers.discarding())), 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Waits until every service answers /health with 200. */

@@ -33,7 +33,15 @@ final class DemoScenarios {
     private final DemoGovernance governance;
     private String badRolloutId;
 
+    private final boolean metered;
+
     DemoScenarios(ApiClient api, DemoFleet fleet, PrintWriter out, Terminal terminal) {
+        this(api, fleet, out, terminal, false);
+    }
+
+    /** {@code metered}: the production plan gates on Prometheus error ratios (see DemoDocuments). */
+    DemoScenarios(ApiClient api, DemoFleet fleet, PrintWriter out, Terminal terminal, boolean metered) {
+        this.metered = metered;
         this.api = api;
         this.governance = new DemoGovernance(api, out);
         this.fleet = fleet;
@@ -78,7 +86,11 @@ final class DemoScenarios {
     private void badPatch() {
         heading("Scenario 2: " + DemoDocuments.BAD_PATCH + " (" + DemoDocuments.BAD_VERSION + ") has a regression: \""
                 + DemoDocuments.REGRESSION + "\"");
-        say("Watch the canary catch it before the other production services are touched.");
+        say(metered
+                ? "Its /health still answers 200, but it fails " + (int) (Double.parseDouble(DemoFleet.REGRESSION_ERROR_RATE) * 100)
+                        + " % of requests: watch the canary's error-ratio gate (Prometheus) catch it before the other"
+                        + " production services are touched."
+                : "Watch the canary catch it before the other production services are touched.");
         String cr = governance.emergencyChange(DemoDocuments.BAD_PATCH, DemoDocuments.PRODUCTION_PLAN,
                 "customer-facing outage fix; staging is skipped under the emergency procedure");
         RolloutView view = rollout(DemoDocuments.PRODUCTION_PLAN, DemoDocuments.BAD_PATCH, "ROLLED_BACK", cr);
@@ -130,7 +142,7 @@ final class DemoScenarios {
         say("rollout " + id + " started");
         long start = System.nanoTime();
         LiveRenderer renderer = new LiveRenderer(out, terminal, ZoneId.systemDefault(),
-                new DemoNarrator(terminal, DemoDocuments.stages(plan)), null);
+                new DemoNarrator(terminal, DemoDocuments.stages(plan, metered)), null);
         RolloutView end;
         try {
             end = RolloutWatcher.of(api, renderer).watch(id, ROLLOUT_TIMEOUT);

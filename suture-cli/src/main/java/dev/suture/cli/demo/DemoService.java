@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A tiny real service for the demo, on 127.0.0.1 only. Its state lives in files so the plan's
  * commands can change it while it runs: {@code DIR/version} (installed version), {@code
- * DIR/releases/VERSION.properties} ({@code healthy=false} + {@code error=...} models a bad release)
+ * DIR/releases/VERSION.properties} ({@code healthy=false} + {@code error=...} models a bad release;
+ * {@code errorRate=0.3} one that still passes /health but fails that share of its own requests)
  * and {@code DIR/fault} (fault switch, also flipped by {@code POST /fault?on=true|false}).
  *
  * <p>Only JDK classes, so it starts in a fraction of a second with {@code -Xmx24m}.
@@ -33,6 +34,7 @@ public final class DemoService {
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong served = new AtomicLong();
 
     private DemoService(Path dir, HttpServer server, ExecutorService executor) {
         this.dir = dir;
@@ -123,8 +125,7 @@ public final class DemoService {
                 case "/version" -> send(exchange, 200, "text/plain; charset=utf-8", version() + "\n");
                 case "/metrics" -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics());
                 case "/fault" -> fault(exchange, method);
-                case "/" -> send(exchange, 200, "application/json",
-                        "{\"service\":\"suture-demo\",\"version\":" + quote(version()) + "}");
+                case "/" -> home(exchange);
                 default -> send(exchange, 404, "application/json", "{\"error\":\"not found\"}");
             }
         } catch (RuntimeException e) {
@@ -143,6 +144,39 @@ public final class DemoService {
             send(exchange, 503, "application/json",
                     "{\"status\":\"DOWN\",\"version\":" + quote(version) + ",\"error\":" + quote(problem) + "}");
         }
+    }
+
+    /** The service's own traffic: a bad release or the fault switch makes it answer 503, so its error rate shows it. */
+    private void home(HttpExchange exchange) throws IOException {
+        String version = version();
+        String problem = problem(version);
+        if (problem == null && failsThisOne(version)) {
+            problem = release(version).getProperty("error", "release " + version + " fails some requests");
+        }
+        if (problem == null) {
+            send(exchange, 200, "application/json", "{\"service\":\"suture-demo\",\"version\":" + quote(version) + "}");
+        } else {
+            send(exchange, 503, "application/json", "{\"service\":\"suture-demo\",\"version\":" + quote(version)
+                    + ",\"error\":" + quote(problem) + "}");
+        }
+    }
+
+    /**
+     * A release with {@code errorRate=r} fails exactly that share of "/" requests, spread evenly
+     * (request n fails when floor((n+1)·r) > floor(n·r)), so the error ratio a query sees is r.
+     */
+    private boolean failsThisOne(String version) {
+        double rate;
+        try {
+            rate = Double.parseDouble(release(version).getProperty("errorRate", "0").trim());
+        } catch (NumberFormatException e) {
+            return true; // an unreadable setting: better fail than pretend all is fine
+        }
+        if (!(rate > 0)) {
+            return false;
+        }
+        long n = served.getAndIncrement();
+        return Math.floor((n + 1) * rate) > Math.floor(n * rate);
     }
 
     private void fault(HttpExchange exchange, String method) throws IOException {

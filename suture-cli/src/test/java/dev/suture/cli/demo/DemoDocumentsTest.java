@@ -64,6 +64,23 @@ class DemoDocumentsTest {
                 "  onFailure: {rollback: automatic, incident: P1}\n");
     }
 
+    /** With a Prometheus the production plan gates on error ratios; the server's parser must accept it. */
+    @Test
+    void meteredPlansGateProductionOnTheErrorRatio() {
+        String yaml = DemoDocuments.plans("", "http://127.0.0.1:19090");
+        var docs = new dev.suture.core.doc.DocumentParser(java.util.Set.of("command")).parse("plans.yaml", yaml);
+        var production = docs.get(1).as(dev.suture.core.plan.Plan.class);
+
+        assertThat(production.check("error-ratio")).isPresent();
+        var check = production.check("error-ratio").get();
+        assertThat(((dev.suture.core.plan.CheckSpec.Prometheus) check.probe()).address()).isEqualTo("http://127.0.0.1:19090");
+        assertThat(check.measure().interval()).contains(java.time.Duration.ofSeconds(2));
+        assertThat(yaml).contains("    - canary: {count: 1, bake: 8s, checks: [health, error-ratio]}\n");
+        // staging and the plain variant are unchanged
+        assertThat(docs.get(0).as(dev.suture.core.plan.Plan.class).check("error-ratio")).isEmpty();
+        assertThat(DemoDocuments.plans("")).doesNotContain("error-ratio");
+    }
+
     /** examples/demo is the copy a user reads; it must say what the demo really applies. */
     @Test
     void examplesInTheRepositoryMatchTheGenerator() throws IOException {

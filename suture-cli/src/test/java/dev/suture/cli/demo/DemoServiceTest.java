@@ -53,6 +53,30 @@ class DemoServiceTest {
     }
 
     @Test
+    void aReleaseWithAnErrorRatePassesHealthButFailsThatShareOfItsRequests() throws Exception {
+        Files.writeString(dir.resolve("releases/1.3.0.properties"), "healthy=true\nerrorRate=0.3\nerror=pool exhausted\n");
+        Files.writeString(dir.resolve("version"), "1.3.0");
+        assertThat(call("GET", "/health").statusCode()).isEqualTo(200);
+        int failed = 0;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> r = call("GET", "/");
+            if (r.statusCode() == 503) {
+                failed++;
+                assertThat(r.body()).contains("pool exhausted");
+            }
+        }
+        assertThat(failed).isEqualTo(6);
+        assertThat(call("GET", "/metrics").body()).contains("demo_errors_total 6\n");
+    }
+
+    @Test
+    void theFaultSwitchAlsoFailsTheServicesOwnRequests() throws Exception {
+        assertThat(call("GET", "/").statusCode()).isEqualTo(200);
+        Files.writeString(dir.resolve("fault"), "true");
+        assertThat(call("GET", "/").statusCode()).isEqualTo(503);
+    }
+
+    @Test
     void readsTheVersionFileOnEveryRequestAndFailsOnABadRelease() throws Exception {
         Files.writeString(dir.resolve("version"), "1.2.0");
 

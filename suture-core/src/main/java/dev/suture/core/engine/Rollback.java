@@ -17,12 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restores every touched target, newest batch first: from its snapshot, else with the executor's
- * rollback command. Each restored target must then pass the plan's checks to count as ROLLED_BACK,
+ * rollback command. Each restored target must then pass the plan's checks to count as ROLLED_BACK
+ * (retried every {@link #CONFIRM_RETRY} for up to {@link #CONFIRM_WINDOW}: metrics lag a restore by
+ * a scrape and a rate window, so the first reading after it may still show the bad version),
  * except in a fast rollback (the operator's {@code rollback} verb), which skips them: the operator has
  * already judged, and every second counts.
  */
 final class Rollback {
   private static final Logger log = LoggerFactory.getLogger(Rollback.class);
+  static final java.time.Duration CONFIRM_WINDOW = java.time.Duration.ofSeconds(30);
+  static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(2);
 
   private final Drive drive;
   private final Actions actions;
@@ -90,7 +94,7 @@ final class Rollback {
       ActionResult probe = actions.probeVersionNow(rb);
       if (probe.ok()) version = Actions.version(probe);
     }
-    Optional<CheckResult> bad = fast ? Optional.empty() : checks.firstFailure(rb, plan.checks());
+    Optional<CheckResult> bad = fast ? Optional.empty() : confirm(rb);
     if (bad.isPresent()) {
       fail(rb.withVersion(version), how + " but check '" + bad.get().check() + "' still " + bad.get().status().name().toLowerCase()
           + ": " + bad.get().message());
@@ -99,6 +103,18 @@ final class Rollback {
     drive.write(rb.withVersion(version).to(TargetState.ROLLED_BACK, drive.now()),
         drive.audit("target.rolled_back", "target", rb.name(), "how", how, "version", version == null ? "" : version,
             "checks", fast ? "skipped (fast rollback)" : "passed"));
+  }
+
+  /** The plan's checks on a restored target, retried on the engine clock until they pass or the window ends. */
+  private Optional<CheckResult> confirm(TargetRun rb) throws InterruptedException {
+    java.time.Instant until = drive.now().plus(CONFIRM_WINDOW);
+    while (true) {
+      Optional<CheckResult> bad = checks.firstFailure(rb, drive.rollout().plan().checks());
+      if (bad.isEmpty() || !drive.now().isBefore(until)) return bad;
+      java.time.Instant next = drive.now().plus(CONFIRM_RETRY);
+      // Engine-clock wait in small real slices, so a manual clock in tests moves it along.
+      while (drive.now().isBefore(next)) Thread.sleep(Math.max(1, drive.config.tick().toMillis()));
+    }
   }
 
   private void fail(TargetRun run, String why) throws InterruptedException {
