@@ -73,7 +73,14 @@ public final class JudgeCheckRunner implements CheckRunner {
       } catch (Unreadable e) {
         return CheckResult.error(name, "metric " + metric.spec().name() + ": " + e.getMessage() + "; " + window);
       }
-      results.add(MetricJudge.classify(metric.spec(), baseline, canary));
+      try {
+        results.add(MetricJudge.classify(metric.spec(), baseline, canary));
+      } catch (IllegalArgumentException e) {
+        // E.g. each group constant but different: R's wilcox.test has no interval there either, and
+        // guessing a verdict would not be Kayenta's rule. Not measured, so never a pass.
+        return CheckResult.error(name, "metric " + metric.spec().name() + ": cannot judge canary " + brief(canary)
+            + " against baseline " + brief(baseline) + ": " + e.getMessage() + "; " + window);
+      }
     }
     CanaryScore score = new CanaryScorer(Map.of(), new ScoreThresholds(j.pass(), j.marginal())).score(results);
     String message = summary(j, score, scope) + "; " + window + "\n" + results.stream().map(JudgeCheckRunner::working)
@@ -165,6 +172,11 @@ public final class JudgeCheckRunner implements CheckRunner {
           if (Double.isFinite(delta)) out.put(CheckResult.CANARY_ERROR_DELTA, delta);
         });
     return out;
+  }
+
+  private static String brief(double[] values) {
+    java.util.DoubleSummaryStatistics s = java.util.Arrays.stream(values).summaryStatistics();
+    return values.length + " points [" + num(s.getMin()) + ".." + num(s.getMax()) + "]";
   }
 
   private static String names(List<Asset> assets) {
