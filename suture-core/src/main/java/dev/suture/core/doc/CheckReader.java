@@ -16,7 +16,7 @@ final class CheckReader {
   /** Argo Rollouts' Metric fields, beside the probe: how a gate measures the check. */
   static final Set<String> MEASURE = Set.of("count", "interval", "initialDelay", "failureLimit", "inconclusiveLimit",
       "consecutiveErrorLimit", "consecutiveSuccessLimit", "consecutiveFailureLimit", "dryRun");
-  private static final Set<String> CHECK = union(Set.of("name", "http", "command", "prometheus"), MEASURE);
+  private static final Set<String> CHECK = union(Set.of("name", "http", "command", "prometheus", "judge", "burnRate"), MEASURE);
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   private CheckReader() {}
@@ -74,11 +74,14 @@ final class CheckReader {
   }
 
   private static Optional<CheckSpec.Probe> probe(Fields f, Node item) {
-    int kinds = (f.has("http") ? 1 : 0) + (f.has("command") ? 1 : 0) + (f.has("prometheus") ? 1 : 0);
+    int kinds = 0;
+    for (String kind : List.of("http", "command", "prometheus", "judge", "burnRate")) kinds += f.has(kind) ? 1 : 0;
     if (kinds != 1) {
-      item.error("a check needs exactly one of: http, command, prometheus");
+      item.error("a check needs exactly one of: http, command, prometheus, judge, burnRate");
       return Optional.empty();
     }
+    if (f.has("judge")) return JudgeReader.judge(new Fields(f.node("judge").get(), JudgeReader.FIELDS));
+    if (f.has("burnRate")) return BurnRateReader.burnRate(new Fields(f.node("burnRate").get(), BurnRateReader.FIELDS));
     if (f.has("prometheus")) return PrometheusReader.prometheus(new Fields(f.node("prometheus").get(), PrometheusReader.FIELDS));
     if (f.has("http")) return http(new Fields(f.node("http").get(), Set.of("url", "expectStatus", "bodyRegex", "timeout")));
     return command(new Fields(f.node("command").get(), Set.of("argv", "timeout")));

@@ -81,6 +81,25 @@ final class Fields {
     });
   }
 
+  /** A finite decimal number within [min, max]. */
+  Optional<Double> number(String key, double min, double max) {
+    return convert(key, s -> {
+      double v;
+      try {
+        v = Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + s + "' is not a number");
+      }
+      if (!Double.isFinite(v)) throw new IllegalArgumentException("'" + s + "' is not a finite number");
+      if (v < min || v > max) throw new IllegalArgumentException("must be between " + plain(min) + " and " + plain(max));
+      return v;
+    });
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** true or false (YAML's yes/no/on/off are not accepted: a flag must read as what it is). */
   Optional<Boolean> bool(String key) {
     return convert(key, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {

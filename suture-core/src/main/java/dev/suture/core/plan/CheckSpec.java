@@ -77,27 +77,52 @@ public record CheckSpec(String name, Probe probe, Measure measure) {
 
   /**
    * Canary versus baseline (Kayenta's judge): each metric's {@code query} is run as a range query
-   * over the last {@code lookback} twice, once per group, with {@code {{group.addresses}}} (a regex
-   * alternation of the group's escaped addresses) and {@code {{group.names}}} filled in for the canary
-   * (the patched targets being watched) and for the baseline (targets not patched yet). The score
-   * {@code >= pass} passes, {@code >= marginal} is inconclusive, lower fails.
+   * over the last {@code lookback} (never before the gate started) twice, once per group, with
+   * {@code {{group.addresses}}} (a regex alternation of the group's escaped addresses) and
+   * {@code {{group.names}}} filled in for the canary (the patched targets being watched) and for
+   * the baseline (targets not patched yet). The score {@code >= pass} passes, {@code >= marginal}
+   * is inconclusive, lower fails (docs/judge.md).
    */
   public record Judge(String address, Duration lookback, Duration step, List<JudgeMetric> metrics, double pass,
                       double marginal, Map<String, String> headers, Duration timeout) implements Probe {
     public Judge {
       if (address == null || address.isBlank()) throw new IllegalArgumentException("address must not be empty");
+      requirePositive(lookback, "lookback");
+      requirePositive(step, "step");
+      requirePositive(timeout, "timeout");
+      if (step.compareTo(lookback) > 0) throw new IllegalArgumentException("step must not be longer than lookback");
+      new dev.suture.core.judge.ScoreThresholds(pass, marginal); // validates 0 <= marginal <= pass <= 100
       metrics = List.copyOf(metrics);
       if (metrics.isEmpty()) throw new IllegalArgumentException("a judge check needs at least one metric");
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (JudgeMetric m : metrics)
+        if (!names.add(m.spec().name())) throw new IllegalArgumentException("duplicate judge metric name '" + m.spec().name() + "'");
+      if (metrics.stream().filter(JudgeMetric::errorRate).count() > 1)
+        throw new IllegalArgumentException("at most one judge metric may be the errorRate");
       headers = Map.copyOf(headers == null ? Map.of() : headers);
     }
 
     public String type() { return "judge"; }
 
     @Override public boolean perTarget() { return false; }
+
+    /** The metric that is the service's error rate (its canary − baseline mean is M3's figure), if any. */
+    public Optional<JudgeMetric> errorRateMetric() { return metrics.stream().filter(JudgeMetric::errorRate).findFirst(); }
   }
 
-  /** One judged metric: the PromQL template and how the judge classifies it. */
-  public record JudgeMetric(String query, dev.suture.core.judge.MetricSpec spec) {}
+  /**
+   * One judged metric: the PromQL template, how the judge classifies it, and whether it is the
+   * service's error rate (then its canary − baseline mean is reported as
+   * {@link dev.suture.core.port.CheckResult#CANARY_ERROR_DELTA}).
+   */
+  public record JudgeMetric(String query, dev.suture.core.judge.MetricSpec spec, boolean errorRate) {
+    public JudgeMetric {
+      if (query == null || query.isBlank()) throw new IllegalArgumentException("query must not be empty");
+      java.util.Objects.requireNonNull(spec, "spec");
+    }
+
+    public JudgeMetric(String query, dev.suture.core.judge.MetricSpec spec) { this(query, spec, false); }
+  }
 
   /**
    * The service's SLO burn rate: {@code errorRatioQuery} (with {@code {{window}}} replaced by the
@@ -110,6 +135,10 @@ public record CheckSpec(String name, Probe probe, Measure measure) {
       if (address == null || address.isBlank()) throw new IllegalArgumentException("address must not be empty");
       if (errorRatioQuery == null || !errorRatioQuery.contains("{{window}}"))
         throw new IllegalArgumentException("errorRatioQuery must contain {{window}}");
+      java.util.Objects.requireNonNull(policy, "policy");
+      requirePositive(shortWindow, "shortWindow");
+      requirePositive(longWindow, "longWindow");
+      requirePositive(timeout, "timeout");
       if (shortWindow.compareTo(longWindow) >= 0) throw new IllegalArgumentException("shortWindow must be shorter than longWindow");
       headers = Map.copyOf(headers == null ? Map.of() : headers);
     }
@@ -117,5 +146,9 @@ public record CheckSpec(String name, Probe probe, Measure measure) {
     public String type() { return "burnRate"; }
 
     @Override public boolean perTarget() { return false; }
+  }
+
+  private static void requirePositive(Duration d, String field) {
+    if (d == null || d.isZero() || d.isNegative()) throw new IllegalArgumentException(field + " must be greater than 0");
   }
 }

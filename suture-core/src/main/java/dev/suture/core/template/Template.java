@@ -2,6 +2,8 @@ package dev.suture.core.template;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,11 +23,20 @@ public final class Template {
   }
 
   public static String render(String text, TemplateContext context) {
+    return render(text, context::lookup, name -> new UnknownVariableException(name, context));
+  }
+
+  /**
+   * Renders with any lookup: checks over the rollout as a whole (judge, burnRate) have no single
+   * target and fill in their own variables ({@code group.addresses}, {@code window}).
+   */
+  public static String render(String text, Function<String, Optional<String>> lookup,
+                              Function<String, UnknownVariableException> missing) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
-      String value = context.lookup(name).orElseThrow(() -> new UnknownVariableException(name, context));
+      String value = lookup.apply(name).orElseThrow(() -> missing.apply(name));
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     m.appendTail(sb);
@@ -50,5 +61,7 @@ public final class Template {
     public UnknownVariableException(String name, TemplateContext ctx) {
       super("template variable {{" + name + "}} has no value for target " + ctx.target().name());
     }
+
+    public UnknownVariableException(String message) { super(message); }
   }
 }

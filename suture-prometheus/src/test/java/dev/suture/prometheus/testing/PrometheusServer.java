@@ -49,10 +49,16 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus scraping {@code exporter} every second and waits until it reports ready. */
   public static PrometheusServer start(Exporter exporter) throws IOException, InterruptedException {
+    return start(java.util.List.of(exporter.target()));
+  }
+
+  /** Starts Prometheus scraping every {@code host:port} target every second and waits until it reports ready. */
+  public static PrometheusServer start(java.util.List<String> targets) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("suture-prometheus");
     int port = freePort();
     Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-        + "scrape_configs:\n  - job_name: suture-test\n    static_configs:\n      - targets: ['" + exporter.target() + "']\n");
+        + "scrape_configs:\n  - job_name: suture-test\n    static_configs:\n      - targets: ['"
+        + String.join("', '", targets) + "']\n");
     PrometheusServer server = new PrometheusServer(dir, port);
     server.launch();
     return server;

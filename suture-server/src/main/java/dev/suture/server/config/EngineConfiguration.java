@@ -14,6 +14,8 @@ import dev.suture.core.port.Notifier;
 import dev.suture.core.port.TargetExecutor;
 import dev.suture.http.HttpCheckRunner;
 import dev.suture.http.WebhookNotifier;
+import dev.suture.prometheus.BurnRateCheckRunner;
+import dev.suture.prometheus.JudgeCheckRunner;
 import dev.suture.prometheus.PrometheusCheckRunner;
 import dev.suture.prometheus.PrometheusClient;
 import dev.suture.ssh.SshExecutor;
@@ -59,6 +61,11 @@ public class EngineConfiguration {
   @Bean CheckRunner httpCheckRunner() { return new HttpCheckRunner(); }
 
   @Bean CheckRunner prometheusCheckRunner(Clock clock) { return new PrometheusCheckRunner(new PrometheusClient(), clock); }
+
+  /** Rollout-level checks over Prometheus: canary versus baseline, and the SLO burn rate. */
+  @Bean CheckRunner judgeCheckRunner() { return new JudgeCheckRunner(new PrometheusClient()); }
+
+  @Bean CheckRunner burnRateCheckRunner() { return new BurnRateCheckRunner(new PrometheusClient()); }
 
   @Bean Notifier webhookNotifier() { return new WebhookNotifier(); }
 
