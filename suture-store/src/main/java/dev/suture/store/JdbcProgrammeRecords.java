@@ -51,7 +51,7 @@ public final class JdbcProgrammeRecords {
    */
   public List<RolloutRow> rolloutsBetween(Instant from, Instant to, int limit) {
     return jdbc.read(c -> rows(c, "SELECT id, plan_name, patch_id, state, created_at, updated_at, halt_reason FROM rollouts "
-        + "WHERE created_at <= ? AND (updated_at >= ? OR state IN " + JdbcRolloutStore.DRIVEN + " OR state IN ('PENDING_APPROVAL', 'HALTED')) "
+        + "WHERE created_at <= ? AND (updated_at >= ? OR state IN " + JdbcRolloutStore.DRIVEN + " OR state = 'PENDING_APPROVAL') "
         + "ORDER BY created_at DESC, id DESC LIMIT ?", ps -> {
           Jdbc.setTime(ps, 1, to);
           Jdbc.setTime(ps, 2, from);

@@ -17,14 +17,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** M5 patch coverage, M8 observability gap, M10 audit completeness. */
-final class CoverageMetrics {
+public final class CoverageMetrics {
   private CoverageMetrics() {}
 
   /**
    * The newest deployed security patch: of the security patches with a SUCCEEDED rollout, the one
    * whose first success is the latest (ties: the larger patch id, so the choice is stable).
    */
-  static Optional<String> newestSecurityPatch(List<RolloutFacts> rollouts) {
+  public static Optional<String> newestSecurityPatch(List<RolloutFacts> rollouts) {
     Map<String, Instant> firstSuccess = new HashMap<>();
     for (RolloutFacts f : rollouts)
       if (f.kind() == PatchKind.SECURITY && f.state() == RolloutState.SUCCEEDED)

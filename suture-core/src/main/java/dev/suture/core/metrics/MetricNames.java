@@ -37,7 +37,7 @@ public final class MetricNames {
   public static final String ROLLOUTS = "suture_rollouts";
   public static final String ROLLOUT_TARGETS = "suture_rollout_targets";
   public static final String ROLLOUT_PROGRESS = "suture_rollout_progress_ratio";
-  public static final String ROLLOUT_INFO = "suture_rollout_info";
+  public static final String ROLLOUT_ACTIVE = "suture_rollout_active";
   public static final String COMPUTED_AT = "suture_metrics_computed_timestamp_seconds";
   public static final String WINDOW = "suture_metrics_window_seconds";
 
@@ -73,7 +73,7 @@ public final class MetricNames {
     h.put(ROLLOUTS, "Rollouts by state, all time");
     h.put(ROLLOUT_TARGETS, "Targets by state, rollouts not in a terminal state");
     h.put(ROLLOUT_PROGRESS, "Settled targets (healthy, failed, skipped, rolled back) / targets, rollouts not in a terminal state");
-    h.put(ROLLOUT_INFO, "1 per rollout not in a terminal state, with its patch, plan and state");
+    h.put(ROLLOUT_ACTIVE, "1 per rollout not in a terminal state, with its patch, plan and state");
     h.put(COMPUTED_AT, "When the programme metrics were last computed (Unix seconds)");
     h.put(WINDOW, "The window rates and means cover, in seconds");
     return java.util.Collections.unmodifiableMap(h);

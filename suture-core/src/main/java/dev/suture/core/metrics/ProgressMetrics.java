@@ -26,7 +26,7 @@ final class ProgressMetrics {
         if (e.getKey().isSettled()) settled += e.getValue();
       }
       out.add(Sample.of(ROLLOUT_PROGRESS, Stats.ratio(settled, f.targets().size()), "rollout", f.id()));
-      out.add(Sample.of(ROLLOUT_INFO, 1, "rollout", f.id(), "patch", f.patchId(), "plan", f.planName(), "state", lower(f.state())));
+      out.add(Sample.of(ROLLOUT_ACTIVE, 1, "rollout", f.id(), "patch", f.patchId(), "plan", f.planName(), "state", lower(f.state())));
     }
     return out;
   }

@@ -213,7 +213,7 @@ class ProgrammeMetricsTest {
     assertThat(value(s, ROLLOUTS, "state", "halted")).isZero();
     assertThat(value(s, ROLLOUT_TARGETS, "rollout", "live", "state", "applying")).isEqualTo(1);
     assertThat(value(s, ROLLOUT_PROGRESS, "rollout", "live")).isEqualTo(0.5);
-    assertThat(value(s, ROLLOUT_INFO, "rollout", "live")).isEqualTo(1);
+    assertThat(value(s, ROLLOUT_ACTIVE, "rollout", "live")).isEqualTo(1);
     assertThat(s).noneMatch(x -> "done".equals(x.label("rollout")));
   }
 
