@@ -98,14 +98,19 @@ public final class PrometheusProcess implements AutoCloseable {
     }
   }
 
-  @Override public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
+  /** Stops the process (its port then refuses connections) and keeps its files, e.g. the log. */
+  public void stop() throws InterruptedException {
+    if (!process.isAlive()) return;
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Stops the process and removes its config, TSDB and log. */
+  @Override public void close() throws InterruptedException {
+    stop();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {

@@ -42,7 +42,7 @@ class PrometheusClientTest {
     assertThat(r.type()).isEqualTo(QueryResult.ResultType.VECTOR);
     assertThat(r.series()).hasSize(1);
     assertThat(r.series().get(0).labels())
-        .containsEntry("__name__", "suture_test_gauge").containsEntry("job", "suture-test").containsEntry("instance", exporter.target());
+        .containsEntry("__name__", "suture_test_gauge").containsEntry("job", "suture").containsEntry("instance", exporter.target());
     assertThat(r.values()).containsExactly(0.42);
     assertThat(r.series().get(0).points().get(0).time()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
   }

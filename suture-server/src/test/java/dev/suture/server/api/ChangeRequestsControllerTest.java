@@ -191,10 +191,27 @@ class ChangeRequestsControllerTest {
   void awaitState(String rollout, RolloutState state) throws InterruptedException {
     long end = System.currentTimeMillis() + 30_000;
     while (store.rollouts().find(rollout).orElseThrow().state() != state) {
-      if (System.currentTimeMillis() > end) throw new AssertionError("rollout " + rollout + " never reached " + state);
+      if (System.currentTimeMillis() > end) {
+        var r = store.rollouts().find(rollout).orElseThrow();
+        throw new AssertionError("rollout " + rollout + " never reached " + state + "; it is " + r.state() + " (" + r.haltReason()
+            + "), targets " + store.rollouts().targets(rollout).stream().map(t -> t.name() + "=" + t.state()).toList()
+            + ", audit " + store.audit().forSubject("rollout/" + rollout).stream().map(AuditEvent::action).toList()
+            + "; engine threads: " + engineThreads());
+      }
       clock.advance(Duration.ofSeconds(1));
       Thread.sleep(10);
     }
+  }
+
+  /** Where the engine's threads are, for a failure message (a rare hang seen once under load). */
+  private static String engineThreads() {
+    StringBuilder b = new StringBuilder();
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      if (!t.getName().startsWith("suture-")) return;
+      b.append("\n  ").append(t.getName()).append(" ").append(t.getState());
+      for (int i = 0; i < Math.min(12, stack.length); i++) b.append("\n    at ").append(stack[i]);
+    });
+    return b.toString();
   }
 
   @Test void anEmergencyOverridesThePromotionOrderAndIsImplemented() throws Exception {
