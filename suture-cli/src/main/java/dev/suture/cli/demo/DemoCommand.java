@@ -81,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
             server = DemoServer.start(children, ServerJar.java(), serverJvmOptions(env), jar, tmp.resolve("data"),
                     serverPort, tmp.resolve("server.log"));
             DemoFleet fleet = DemoFleet.layout(tmp.resolve("fleet"), ports);
-            boolean metered = PrometheusProcess.installed();
+            // SUTURE_DEMO_PROMETHEUS=off runs the demo without Prometheus gates even where it is installed.
+            boolean metered = PrometheusProcess.installed() && !"off".equalsIgnoreCase(env.getOrDefault("SUTURE_DEMO_PROMETHEUS", ""));
             fleet.prepare(metered);
             // services start while the server boots: they are small and it is slow
             fleet.start(children, ServerJar.java(), ServerJar.ownClasspath());
@@ -99,8 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("Prometheus at " + prometheusUrl + " scrapes the 12 services every second; each gets 10 requests/s."
                         + " Production gates measure each service's error ratio there.");
             } else {
-                out.println("(" + PrometheusProcess.BINARY + " is not installed: gates use the HTTP health check only;"
-                        + " apt-get install prometheus for error-ratio gates)");
+                out.println(PrometheusProcess.installed()
+                        ? "(SUTURE_DEMO_PROMETHEUS=off: gates use the HTTP health check only)"
+                        : "(" + PrometheusProcess.BINARY + " is not installed: gates use the HTTP health check only;"
+                                + " apt-get install prometheus for error-ratio gates)");
             }
             // the server this demo started wrote its first-start admin token into the data dir
             Path tokenFile = tmp.resolve("data").resolve("initial-admin-token");

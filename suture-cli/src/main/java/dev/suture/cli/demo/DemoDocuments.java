@@ -32,7 +32,7 @@ final class DemoDocuments {
             StagePlan.of("notify"),
             StagePlan.of("precheck", "checks", "[health]"),
             StagePlan.of("snapshot"),
-            StagePlan.of("canary", "count", "1", "bake", "8s", "checks", "[health, error-ratio]"),
+            StagePlan.of("canary", "count", "1", "bake", "10s", "checks", "[health, error-ratio]"),
             StagePlan.of("wave", "percent", "50", "maxConcurrency", "2", "maxErrors", "0", "observe", "5s",
                     "checks", "[health, error-ratio]"),
             StagePlan.of("wave", "percent", "100", "maxConcurrency", "3", "maxErrors", "0"),
@@ -139,7 +139,7 @@ final class DemoDocuments {
                             - name: error-ratio
                               prometheus:
                                 address: PROMETHEUS
-                                query: 'sum(rate(demo_errors_total{instance="{{target.address}}"}[5s])) / sum(rate(demo_requests_total{instance="{{target.address}}"}[5s]))'
+                                query: 'sum(rate(demo_errors_total{instance="{{target.address}}"}[15s])) / sum(rate(demo_requests_total{instance="{{target.address}}"}[15s]))'
                                 successCondition: "result[0] <= 0.05"
                                 failureCondition: "result[0] > 0.05 || isNaN(result[0])"
                                 timeout: 2s

@@ -37,6 +37,8 @@ class DemoAgainstFakeServerTest {
         env.put("SUTURE_SERVER_JAR", fakeServerJar().toString());
         env.put("SUTURE_SERVER_JAVA_OPTS", "-Xmx64m -XX:TieredStopAtLevel=1 -Dfake.timeScale=0.2");
         env.remove("TERM");
+        // The fake server judges health by /health only; it cannot run the Prometheus gates.
+        env.put("SUTURE_DEMO_PROMETHEUS", "off");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 

@@ -75,7 +75,7 @@ class DemoDocumentsTest {
         var check = production.check("error-ratio").get();
         assertThat(((dev.suture.core.plan.CheckSpec.Prometheus) check.probe()).address()).isEqualTo("http://127.0.0.1:19090");
         assertThat(check.measure().interval()).contains(java.time.Duration.ofSeconds(2));
-        assertThat(yaml).contains("    - canary: {count: 1, bake: 8s, checks: [health, error-ratio]}\n");
+        assertThat(yaml).contains("    - canary: {count: 1, bake: 10s, checks: [health, error-ratio]}\n");
         // staging and the plain variant are unchanged
         assertThat(docs.get(0).as(dev.suture.core.plan.Plan.class).check("error-ratio")).isEmpty();
         assertThat(DemoDocuments.plans("")).doesNotContain("error-ratio");
