@@ -174,6 +174,8 @@ class ApkSchemeTest {
     assertThat(apk.compare("1.0~1234", "1.0-r0")).isPositive();
     assertThat(apk.compare("1.0-r0", "1.0")).isPositive();
     assertThat(apk.compare("1.0~1234", "1.0.1")).isNegative();
+    assertThat(sorted("1.0.1", "1.0a", "1.0_p1", "1.0~1234", "1.0-r1", "1.0", "1.0_rc1"))
+        .containsExactly("1.0_rc1", "1.0", "1.0-r1", "1.0~1234", "1.0_p1", "1.0a", "1.0.1");
   }
 
   @Test
