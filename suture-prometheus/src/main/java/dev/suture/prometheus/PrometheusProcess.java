@@ -73,6 +73,30 @@ public final class PrometheusProcess implements AutoCloseable {
 
   public String url() { return "http://127.0.0.1:" + port; }
 
+  /**
+   * Waits until every one of {@code targets} has been scraped at least {@code samples} times
+   * (counted by {@code up} over the last minute). "Ready" only means the TSDB is open: the first
+   * scrapes come seconds later, and a {@code rate()} needs two samples, so a gate measured before
+   * this would see no data.
+   *
+   * @return false when {@code timeout} passed first
+   */
+  public boolean awaitScraped(int targets, int samples, Duration timeout) throws InterruptedException {
+    PrometheusClient client = new PrometheusClient();
+    String query = "count(count_over_time(up[1m]) >= " + samples + ")";
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        List<Double> v = client.instant(url(), query, java.util.Map.of(), Duration.ofSeconds(2)).values();
+        if (!v.isEmpty() && v.get(0) >= targets) return true;
+      } catch (PrometheusException e) {
+        // not answering yet: keep polling until the deadline
+      }
+      Thread.sleep(200); // polling a child process' progress
+    }
+    return false;
+  }
+
   public long pid() { return process.pid(); }
 
   private boolean ready() {

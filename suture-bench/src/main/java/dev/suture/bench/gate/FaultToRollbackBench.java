@@ -117,7 +117,8 @@ public final class FaultToRollbackBench {
           System.out.printf(Locale.ROOT, "# machine: %d cores, %s %s; prometheus scrape 1s, rate window 5s; gate interval %ds; %d targets%n",
               Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
               interval.toSeconds(), targets);
-          Thread.sleep(7_000); // a rate window of clean data before the first rollout
+          // a rate window of clean data before the first rollout
+          if (!prometheus.awaitScraped(targets, 7, Duration.ofSeconds(60))) throw new IllegalStateException("prometheus never scraped the services");
           System.out.println("# bound = gate interval + rollback; bound+scrape adds Prometheus' 1 s scrape interval (the fault is"
               + " invisible to any query until it has been scraped)");
           System.out.println("run  phase-s  detect-s  rollback-s  total-s  bound-s  within  +scrape  load1  state");

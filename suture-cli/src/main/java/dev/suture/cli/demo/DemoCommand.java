@@ -97,6 +97,10 @@ public final class DemoCommand implements Callable<Integer> {
                 metrics.set(prometheus);
                 prometheusUrl = prometheus.url();
                 fleet.startTraffic();
+                if (!prometheus.awaitScraped(fleet.targets().size(), 3, Duration.ofSeconds(30))) {
+                    throw new CliException(ExitCodes.ERROR, "Prometheus at " + prometheusUrl + " did not scrape the 12 demo services"
+                            + " within 30 s (log: " + prometheus.log().lines().reduce((x, y) -> y).orElse("empty") + ")");
+                }
                 out.println("Prometheus at " + prometheusUrl + " scrapes the 12 services every second; each gets 10 requests/s."
                         + " Production gates measure each service's error ratio there.");
             } else {
