@@ -56,10 +56,12 @@ final class ProgrammeRecordsLoader {
   }
 
   ProgrammeRecords load(Optional<Boolean> auditIntact) {
+    List<RolloutRow> rows = reader.rollouts();
+    // "now" after the read: every row read was created (and last updated) no later than it, so a
+    // rollout created during this pass is not left out of the window by a few microseconds.
     Instant now = clock.instant();
     Instant start = now.minus(window);
     Instant lookback = start.minus(LOOKBACK);
-    List<RolloutRow> rows = reader.rollouts();
 
     List<RolloutRow> relevant = rows.stream().filter(r -> !ended(r.state()) || !r.updatedAt().isBefore(lookback)
         || r.createdAt().isAfter(start)).toList();
