@@ -185,8 +185,7 @@ public final class OsvEvaluator {
   private static Comparator<Indexed> order(VersionScheme scheme) {
     return (x, y) -> {
       int c = Integer.compare(rank(x.event), rank(y.event));
-      if (c != 0 || rank(x.event) != 1) return c != 0 ? c : Integer.compare(x.event.kind().ordinal(), y.event.kind().ordinal());
-      c = scheme.compare(x.event.version(), y.event.version());
+      if (c == 0 && rank(x.event) == 1) c = scheme.compare(x.event.version(), y.event.version());
       return c != 0 ? c : Integer.compare(x.event.kind().ordinal(), y.event.kind().ordinal());
     };
   }
