@@ -6,7 +6,6 @@ import dev.suture.core.plan.CheckSpec;
 import dev.suture.core.port.CheckResult;
 import dev.suture.core.port.CheckRunner;
 import dev.suture.core.port.GateScope;
-import dev.suture.core.template.TemplateContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +28,6 @@ public final class BurnRateCheckRunner implements CheckRunner {
 
   @Override public String type() { return "burnRate"; }
 
-  @Override
-  public CheckResult run(CheckSpec check, TemplateContext context, ExecutorHandle executor) {
-    return CheckResult.error(check.name(), "a burnRate check judges the service as a whole; it runs in gates "
-        + "(bake, observe, verify), not on one target");
-  }
 
   @Override
   public CheckResult runForGate(CheckSpec check, GateScope scope) throws InterruptedException {

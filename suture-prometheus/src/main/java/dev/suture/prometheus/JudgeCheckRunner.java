@@ -11,7 +11,6 @@ import dev.suture.core.plan.CheckSpec;
 import dev.suture.core.port.CheckResult;
 import dev.suture.core.port.CheckRunner;
 import dev.suture.core.port.GateScope;
-import dev.suture.core.template.TemplateContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +38,6 @@ public final class JudgeCheckRunner implements CheckRunner {
 
   @Override public String type() { return "judge"; }
 
-  @Override
-  public CheckResult run(CheckSpec check, TemplateContext context, ExecutorHandle executor) {
-    return CheckResult.error(check.name(), "a judge check compares the canary with the baseline; it runs in gates "
-        + "(bake, observe, verify), not on one target");
-  }
 
   @Override
   public CheckResult runForGate(CheckSpec check, GateScope scope) throws InterruptedException {

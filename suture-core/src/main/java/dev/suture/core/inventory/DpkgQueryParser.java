@@ -39,15 +39,8 @@ public final class DpkgQueryParser {
   public Parsed<InstalledPackage> parse(String output) {
     List<InstalledPackage> rows = new ArrayList<>();
     List<LineProblem> problems = new ArrayList<>();
-    List<String> lines = Lines.of(output);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) continue;
-      String[] f = line.split("\t", -1);
-      if (f.length != FIELDS) {
-        problems.add(new LineProblem(i + 1, line, "expected " + FIELDS + " tab-separated fields, found " + f.length));
-        continue;
-      }
+    for (Lines.Row r : Lines.tabSeparated(output, FIELDS, problems)) {
+      String[] f = r.fields();
       String why = null;
       // db:Status-Abbrev is three letters (want, status, error flag); the error flag is usually a
       // space, which a transport trimming lines could drop, so two letters are accepted too.
@@ -76,7 +69,7 @@ public final class DpkgQueryParser {
       String sourceWhy = why == null ? Versions.problem(scheme, sourceVersion) : null;
       if (sourceWhy != null) why = "source:Version: " + sourceWhy;
       if (why != null) {
-        problems.add(new LineProblem(i + 1, line, why));
+        problems.add(new LineProblem(r.number(), r.text(), why));
         continue;
       }
       rows.add(new InstalledPackage(name, sourceName, version, sourceVersion, arch));

@@ -30,20 +30,13 @@ public final class RpmQueryParser {
   public Parsed<InstalledPackage> parse(String output) {
     List<InstalledPackage> rows = new ArrayList<>();
     List<LineProblem> problems = new ArrayList<>();
-    List<String> lines = Lines.of(output);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) continue;
-      String[] f = line.split("\t", -1);
-      if (f.length != FIELDS) {
-        problems.add(new LineProblem(i + 1, line, "expected " + FIELDS + " tab-separated fields, found " + f.length));
-        continue;
-      }
+    for (Lines.Row r : Lines.tabSeparated(output, FIELDS, problems)) {
+      String[] f = r.fields();
       String name = f[0];
       if ("gpg-pubkey".equals(name)) continue;
       String why = row(f);
       if (why != null) {
-        problems.add(new LineProblem(i + 1, line, why));
+        problems.add(new LineProblem(r.number(), r.text(), why));
         continue;
       }
       String epochPrefix = epochPrefix(f[1]);

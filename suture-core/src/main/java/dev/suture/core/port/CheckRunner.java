@@ -12,7 +12,11 @@ import dev.suture.core.template.TemplateContext;
 public interface CheckRunner {
   String type();
 
-  CheckResult run(CheckSpec check, TemplateContext context, ExecutorHandle executor) throws InterruptedException;
+  /** One measurement on one target. The default refuses: the type judges the rollout as a whole. */
+  default CheckResult run(CheckSpec check, TemplateContext context, ExecutorHandle executor) throws InterruptedException {
+    return CheckResult.error(check.name(), "check type '" + type() + "' judges the rollout as a whole; it runs in gates "
+        + "(bake, observe, verify), not on one target");
+  }
 
   /** One measurement of a rollout-level check. The default refuses: the type is per-target. */
   default CheckResult runForGate(CheckSpec check, GateScope scope) throws InterruptedException {

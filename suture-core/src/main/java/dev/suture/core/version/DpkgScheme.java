@@ -18,7 +18,7 @@ package dev.suture.core.version;
  * that no Debian package can carry (dpkg-deb and dpkg's Perl {@code Dpkg::Version} treat it as
  * invalid too).
  */
-public final class DpkgScheme implements VersionScheme {
+public final class DpkgScheme extends ParsingScheme<DpkgScheme.Version> {
   public static final String NAME = "dpkg";
 
   /** dpkg stores the epoch in an {@code int} and rejects anything above INT_MAX. */
@@ -49,22 +49,12 @@ public final class DpkgScheme implements VersionScheme {
 
   @Override public String name() { return NAME; }
 
-  @Override
-  public boolean isValid(String version) {
-    return version != null && problem(version) == null;
-  }
-
-  @Override
-  public int compare(String a, String b) {
-    return Integer.signum(parse(a).compareTo(parse(b)));
-  }
-
   /**
    * Parses a version once, for callers that compare it many times.
    *
    * @throws InvalidVersionException with dpkg's own wording of what is wrong
    */
-  public Version parse(String version) {
+  @Override public Version parse(String version) {
     if (version == null) throw new InvalidVersionException(NAME, "null", "version string is null");
     int start = 0;
     int end = version.length();
@@ -89,7 +79,7 @@ public final class DpkgScheme implements VersionScheme {
   }
 
   /** What dpkg would say is wrong with {@code version}, or null when nothing is. */
-  private static String problem(String version) {
+  @Override String problem(String version) {
     int start = 0;
     int end = version.length();
     while (start < end && isBlank(version.charAt(start))) start++;

@@ -17,7 +17,7 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * whitespace or control characters. Stateless and thread-safe (ComparableVersion instances are created per call
  * and never shared).
  */
-public final class MavenScheme implements VersionScheme {
+public final class MavenScheme extends ParsingScheme<org.apache.maven.artifact.versioning.ComparableVersion> {
   public static final String NAME = "maven";
 
   public MavenScheme() {
@@ -27,21 +27,15 @@ public final class MavenScheme implements VersionScheme {
     return NAME;
   }
 
-  @Override public boolean isValid(String version) {
-    return version != null && why(version) == null;
-  }
-
-  @Override public int compare(String a, String b) {
-    return parse(a).compareTo(parse(b));
-  }
-
   /** Parses {@code version} once; a caller comparing it many times keeps the result. */
-  public ComparableVersion parse(String version) {
+  @Override public ComparableVersion parse(String version) {
     if (version == null) throw new InvalidVersionException(NAME, "null", "no version given");
     String why = why(version);
     if (why != null) throw new InvalidVersionException(NAME, version, why);
     return new ComparableVersion(version);
   }
+
+  @Override String problem(String version) { return why(version); }
 
   static String why(String v) {
     if (v.isEmpty()) return "empty";

@@ -25,7 +25,7 @@ import java.util.Locale;
  * to each group reproduces it. Numbers are kept as digit strings without leading zeros (Python ints are
  * unbounded; Java longs are not). Stateless and thread-safe.
  */
-public final class Pep440Scheme implements VersionScheme {
+public final class Pep440Scheme extends ParsingScheme<Pep440Scheme.Version> {
   public static final String NAME = "pep440";
 
   private static final String[] PRE_LABELS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
@@ -93,22 +93,8 @@ public final class Pep440Scheme implements VersionScheme {
     return NAME;
   }
 
-  @Override public boolean isValid(String version) {
-    if (version == null) return false;
-    try {
-      parse(version);
-      return true;
-    } catch (InvalidVersionException e) {
-      return false;
-    }
-  }
-
-  @Override public int compare(String a, String b) {
-    return parse(a).compareTo(parse(b));
-  }
-
   /** Parses {@code version} as packaging's {@code Version(version)} would. */
-  public Version parse(String version) {
+  @Override public Version parse(String version) {
     if (version == null) throw new InvalidVersionException(NAME, "null", "no version given");
     return new Parser(version).parse();
   }

@@ -15,7 +15,7 @@ package dev.suture.core.version;
  * neither can appear in a package's Version or Release (rpmbuild rejects them) and such a string
  * in an advisory or an inventory is a broken record, not a version.
  */
-public final class RpmScheme implements VersionScheme {
+public final class RpmScheme extends ParsingScheme<RpmScheme.Evr> {
   public static final String NAME = "rpm";
 
   /**
@@ -45,23 +45,12 @@ public final class RpmScheme implements VersionScheme {
 
   @Override public String name() { return NAME; }
 
-  @Override
-  public boolean isValid(String version) {
-    return version != null && problem(version) == null;
-  }
-
-  /** Compares two full EVRs (see the class comment). */
-  @Override
-  public int compare(String a, String b) {
-    return Integer.signum(parse(a).compareTo(parse(b)));
-  }
-
   /**
    * Splits an EVR as rpm's parseEVR() does.
    *
    * @throws InvalidVersionException when it is empty or holds whitespace or control characters
    */
-  public Evr parse(String evr) {
+  @Override public Evr parse(String evr) {
     if (evr == null) throw new InvalidVersionException(NAME, "null", "version is null");
     String why = problem(evr);
     if (why != null) throw new InvalidVersionException(NAME, evr, why);
@@ -82,7 +71,7 @@ public final class RpmScheme implements VersionScheme {
     return new Evr(epoch, evr.substring(versionStart), null);
   }
 
-  private static String problem(String v) {
+  @Override String problem(String v) {
     if (v.isEmpty()) return "empty";
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);

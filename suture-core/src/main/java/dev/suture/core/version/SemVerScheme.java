@@ -21,7 +21,7 @@ import java.util.List;
  * such as {@code 999999999999999999999999999991.0.0} exceed {@code long} and must still compare exactly.
  * Stateless and thread-safe.
  */
-public final class SemVerScheme implements VersionScheme {
+public final class SemVerScheme extends ParsingScheme<SemVerScheme.Version> {
   public static final String NAME = "semver";
 
   /** A parsed SemVer version: the precedence-relevant parts (build metadata kept only for display). */
@@ -59,16 +59,8 @@ public final class SemVerScheme implements VersionScheme {
     return NAME;
   }
 
-  @Override public boolean isValid(String version) {
-    return version != null && why(version) == null;
-  }
-
-  @Override public int compare(String a, String b) {
-    return parse(a).compareTo(parse(b));
-  }
-
   /** Parses {@code version}; the result compares by SemVer precedence. */
-  public Version parse(String version) {
+  @Override public Version parse(String version) {
     if (version == null) throw new InvalidVersionException(NAME, "null", "no version given");
     String why = why(version);
     if (why != null) throw new InvalidVersionException(NAME, version, why);
@@ -96,6 +88,8 @@ public final class SemVerScheme implements VersionScheme {
    * Null when {@code v} is valid SemVer 2.0.0, else the reason. One pass over the characters, following the
    * spec's BNF: {@code <valid semver> ::= <version core> ["-" <pre-release>] ["+" <build>]}.
    */
+  @Override String problem(String version) { return why(version); }
+
   static String why(String v) {
     if (v.isEmpty()) return "empty";
     int n = v.length();
