@@ -75,8 +75,7 @@ public final class FindingReconciler {
       if (current.containsKey(f.key()) || f.state() == FindingState.REMEDIATED) continue;
       upserts.add(f.withState(FindingState.REMEDIATED, Optional.empty(), Optional.of(now)));
       changes.add(new FindingChange(f.key(), Optional.of(f.state()), FindingState.REMEDIATED, actor, now,
-          "no longer affected: " + f.key().packageName() + " " + f.installedVersion() + " is no longer installed"
-              + f.fixedVersion().map(v -> " (fixed in " + v + ")").orElse("")));
+          noLongerAffected(f, actor)));
     }
     return new Result(upserts, changes);
   }
@@ -108,6 +107,13 @@ public final class FindingReconciler {
           "accepted risk approved by " + e.approver() + " expired at " + e.expiresAt()));
     }
     return new Result(upserts, changes);
+  }
+
+  private static String noLongerAffected(Finding f, String actor) {
+    String what = f.key().packageName() + " " + f.installedVersion();
+    return FEED_ACTOR.equals(actor)
+        ? "no longer affected: the changed advisory no longer covers " + what
+        : "no longer affected: " + what + " is no longer installed" + f.fixedVersion().map(v -> " (fixed in " + v + ")").orElse("");
   }
 
   private static String opened(Match m) {

@@ -108,9 +108,9 @@ public final class FleetMatcher {
   }
 
   /** The name advisories use for this row: the source package's when known. */
-  static String matchName(InstalledPackage p) { return p.sourceName().isBlank() ? p.name() : p.sourceName(); }
+  public static String matchName(InstalledPackage p) { return p.sourceName().isBlank() ? p.name() : p.sourceName(); }
 
-  static String matchVersion(InstalledPackage p) {
+  public static String matchVersion(InstalledPackage p) {
     return p.sourceName().isBlank() || p.sourceVersion().isBlank() ? p.version() : p.sourceVersion();
   }
 
