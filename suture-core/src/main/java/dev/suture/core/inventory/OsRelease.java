@@ -31,10 +31,6 @@ public record OsRelease(Map<String, String> fields, List<LineProblem> problems) 
   public static final String COMMAND = "cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release";
 
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)");
-  private static final Pattern MAJOR = Pattern.compile("([0-9]+)(?:\\..*)?");
-  private static final Pattern ALPINE_BRANCH = Pattern.compile("([0-9]+\\.[0-9]+)(?:\\.[0-9]+)*");
-  private static final Pattern UBUNTU_RELEASE = Pattern.compile("([0-9]{2})\\.(0[0-9]|1[0-2])");
-  private static final Pattern RHEL_CPE = Pattern.compile("cpe:/o:redhat:(enterprise_linux:[0-9]+(?::.*)?)");
 
   public OsRelease {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -168,43 +164,33 @@ public record OsRelease(Map<String, String> fields, List<LineProblem> problems) 
    *       → empty;
    *   <li>anything else (CentOS, Fedora, SUSE, Amazon Linux, ...) → empty.
    * </ul>
+   *
+   * <p>The per-distribution rules live in {@link OsvEcosystems}, shared with the SBOM reader.
    */
   public Optional<String> osvEcosystem() {
     String version = versionId();
     switch (id()) {
       case "debian":
-        return version.matches("[0-9]+") ? Optional.of("Debian:" + version) : Optional.empty();
-      case "ubuntu": {
-        Matcher m = UBUNTU_RELEASE.matcher(version);
-        if (!m.matches()) return Optional.empty();
-        return Optional.of("Ubuntu:" + version + (isUbuntuLts(m) ? ":LTS" : ""));
-      }
-      case "alpine": {
-        Matcher m = ALPINE_BRANCH.matcher(version);
-        return m.matches() ? Optional.of("Alpine:v" + m.group(1)) : Optional.empty();
-      }
+        return OsvEcosystems.debian(version);
+      case "ubuntu":
+        return OsvEcosystems.ubuntu(version, ubuntuLts());
+      case "alpine":
+        return OsvEcosystems.alpine(version);
       case "rocky":
-        return major(version).map(v -> "Rocky Linux:" + v);
+        return OsvEcosystems.rocky(version);
       case "almalinux":
-        return major(version).map(v -> "AlmaLinux:" + v);
-      case "rhel": {
-        Matcher m = RHEL_CPE.matcher(fields.getOrDefault("CPE_NAME", ""));
-        return m.matches() ? Optional.of("Red Hat:" + m.group(1)) : Optional.empty();
-      }
+        return OsvEcosystems.almaLinux(version);
+      case "rhel":
+        return OsvEcosystems.redHatFromCpe(fields.getOrDefault("CPE_NAME", ""));
       default:
         return Optional.empty();
     }
   }
 
-  private boolean isUbuntuLts(Matcher release) {
+  /** Whether VERSION says LTS; null when VERSION is absent (then Ubuntu's own rule decides). */
+  private Boolean ubuntuLts() {
     String v = fields.get("VERSION");
-    if (v != null) return Arrays.asList(v.toUpperCase(Locale.ROOT).split("[\\s()]+")).contains("LTS");
-    int year = Integer.parseInt(release.group(1));
-    return year % 2 == 0 && release.group(2).equals("04");
-  }
-
-  private static Optional<String> major(String version) {
-    Matcher m = MAJOR.matcher(version);
-    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    if (v == null) return null;
+    return Arrays.asList(v.toUpperCase(Locale.ROOT).split("[\\s()]+")).contains("LTS");
   }
 }

@@ -75,8 +75,12 @@ public final class RpmQueryParser {
     return stripped.isEmpty() ? "" : stripped + ":";
   }
 
-  /** {name, version, release} of a source RPM file name, or null when it is not one. */
-  static String[] splitSourceRpm(String file) {
+  /**
+   * {name, version, release} of a source RPM file name ({@code name-version-release.src.rpm} or
+   * {@code .nosrc.rpm}), or null when it is not one. Public because SBOM generators (Syft) carry the
+   * same file name for an RPM's source.
+   */
+  public static String[] splitSourceRpm(String file) {
     String base;
     if (file.endsWith(".src.rpm")) {
       base = file.substring(0, file.length() - ".src.rpm".length());
