@@ -20,6 +20,13 @@ class LibraryCvssScorerTest extends CvssScorerContract {
     assertThat(scorer.score("CVSS_V4", nvd)).contains(CvssScore.of("4.0", nvd, 8.5));
   }
 
+  @Test void safetyIsAValueOfSubsequentIntegrityAndAvailabilityOnly() {
+    // CVSS v4.0 specification, section 4.2: MSI and MSA may be S (Safety), MSC may not.
+    String base = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
+    assertThat(scorer.score("CVSS_V4", base + "/MSI:S/MSA:S")).map(CvssScore::baseScore).contains(9.3);
+    assertThatThrownBy(() -> scorer.score("CVSS_V4", base + "/MSC:S")).hasMessageEndingWith("unknown value S for metric MSC (allowed: X, H, L, N)");
+  }
+
   @Test void surroundingBlanksAreIgnoredButKeptOutOfTheScore() {
     String v = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
     assertThat(scorer.score("CVSS_V3", "  " + v + "\n")).contains(CvssScore.of("3.1", v, 9.8));
