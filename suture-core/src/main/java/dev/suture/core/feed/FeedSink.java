@@ -14,6 +14,6 @@ public interface FeedSink<T> {
   /** One record that could not be used; it was skipped and the read goes on. */
   void problem(FeedProblem problem);
 
-  /** Reported at most about every {@value FeedTally#PROGRESS_EVERY} records and problems, and once at the end. */
+  /** Reported every 1000 records and problems together, and once at the end. */
   default void progress(FeedProgress progress) {}
 }

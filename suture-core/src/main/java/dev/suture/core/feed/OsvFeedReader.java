@@ -66,7 +66,7 @@ public final class OsvFeedReader {
     long entries = 0;
     String entry = null;
     try (ZipInputStream zip = new ZipInputStream(source, UTF_8)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+      for (ZipEntry e; (e = nextEntry(zip, name, entry)) != null; ) {
         entries++;
         entry = e.getName();
         if (e.isDirectory() || !isJson(e.getName())) continue;
@@ -80,6 +80,16 @@ public final class OsvFeedReader {
           + e.getMessage(), e);
     }
     return tally.finish();
+  }
+
+  private static ZipEntry nextEntry(ZipInputStream zip, String name, String previous) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      // An entry name that is not UTF-8: the header is damaged (OSV names are ASCII ids).
+      throw new FeedFormatException(name + ": the entry after " + (previous == null ? "the start" : previous)
+          + " has a name that is not UTF-8: the zip is corrupt or not an OSV feed", e);
+    }
   }
 
   /** Every {@code *.json} file under {@code dir}, in path order so that two reads report alike. */

@@ -199,6 +199,23 @@ class OsvFeedReaderTest {
   }
 
   @Test
+  void anEntryNameThatIsNotUtf8IsAnErrorNotAnUncheckedSurprise() {
+    // A name in ISO-8859-1 without the UTF-8 flag, as an old archiver might write it.
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("caf\u00e9.json"));
+      zip.write("{}".getBytes(UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] bytes = out.toByteArray();
+
+    assertThatThrownBy(() -> reader.readZip(new ByteArrayInputStream(bytes), "l.zip", -1, new Recorder<>()))
+        .isInstanceOf(FeedFormatException.class).hasMessageContaining("l.zip: the entry after the start has a name that is not UTF-8");
+  }
+
+  @Test
   void anEmptyZipIsAnEmptyFeed() throws IOException {
     byte[] empty = new FeedFixtures.Zip().finish();
     Recorder<Advisory> sink = new Recorder<>();
@@ -220,6 +237,11 @@ class OsvFeedReaderTest {
     byte[] cut = Arrays.copyOf(bytes, indexOf(bytes, new byte[] {'P', 'K', 1, 2}, 0));
     assertThatThrownBy(() -> reader.readZip(new ByteArrayInputStream(cut), "big.zip", -1, new Recorder<>()))
         .isInstanceOf(FeedFormatException.class).hasMessageContaining("70001 entries");
+    // And a damaged header, found only through the entry count of the zip64 end record.
+    byte[] damaged = bytes.clone();
+    damaged[indexOf(damaged, new byte[] {'P', 'K', 3, 4}, 4) + 3] = 9;
+    assertThatThrownBy(() -> reader.readZip(new ByteArrayInputStream(damaged), "big.zip", -1, new Recorder<>()))
+        .isInstanceOf(FeedFormatException.class).hasMessageContaining("lists 70001 entries but 1 could be read");
   }
 
   @Test

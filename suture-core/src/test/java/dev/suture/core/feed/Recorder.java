@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A sink that keeps everything it is given, for assertions. */
-final class Recorder<T> implements FeedSink<T> {
+class Recorder<T> implements FeedSink<T> {
   final List<T> items = new ArrayList<>();
   final List<FeedProblem> problems = new ArrayList<>();
   final List<FeedProgress> progress = new ArrayList<>();
