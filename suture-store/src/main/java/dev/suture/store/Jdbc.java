@@ -45,6 +45,28 @@ final class Jdbc {
     }
   }
 
+  /**
+   * A read whose statements all see one snapshot (REPEATABLE READ on both databases), for values
+   * read with more than one query (an inventory's header and its packages). Runs with auto-commit
+   * off, which is also what lets PostgreSQL's driver stream a result with a fetch size.
+   */
+  <T> T snapshot(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      int was = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        return work.apply(c);
+      } finally {
+        c.rollback(); // read-only: nothing to keep, and the isolation can only change between transactions
+        c.setTransactionIsolation(was);
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
   /** For the few statements with a PostgreSQL-only fast path; everything else is portable SQL. */
   static boolean isPostgres(Connection c) throws SQLException {
     return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
