@@ -85,6 +85,37 @@ public final class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(Json.compact(body), StandardCharsets.UTF_8))));
     }
 
+    /** POSTs a body streamed from {@code body} (a file of any size: never held in memory). */
+    public Response postBody(String path, HttpRequest.BodyPublisher body, String contentType) {
+        return check(send(request(path).header("Content-Type", contentType).POST(body)));
+    }
+
+    /**
+     * POSTs JSON and hands each line of the answer to {@code line} as it arrives (NDJSON progress from
+     * long server-side work); an error status is raised as usual with the whole body.
+     */
+    public void postJsonLines(String path, JsonNode body, java.util.function.Consumer<String> line) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body), StandardCharsets.UTF_8));
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> r = http.send(b.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() >= 400) {
+                check(new Response(r.statusCode(), String.join("\n", r.body().toList())));
+                return;
+            }
+            r.body().forEach(line);
+        } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
+            throw unreachable();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CliException(ExitCodes.UNREACHABLE,
+                    "lost connection to Suture server at " + baseUrl + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(130, "interrupted");
+        }
+    }
+
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The timeout is enforced here by killing the whole process tree.
  */
 public final class CommandExecutor implements TargetExecutor {
-  static final int TAIL_BYTES = 8 * 1024;
+  // Same as ssh: a compressed package listing for the inventory (about 3,500 dpkg rows) must fit.
+  static final int TAIL_BYTES = 64 * 1024;
   static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(2);
   /** How long to wait for output still in flight after the command exited. */
   static final Duration DRAIN_WAIT = Duration.ofSeconds(1);

@@ -103,7 +103,7 @@ class FindingsController {
   @GetMapping("/{asset}/{advisory}/{pkg}")
   DetailView get(@PathVariable String asset, @PathVariable String advisory, @PathVariable String pkg) {
     FindingKey key = new FindingKey(asset, advisory, pkg);
-    Finding f = service.findings().find(key).orElseThrow(() -> new NotFoundException("finding " + key + " not found"));
+    Finding f = service.findings().find(key).orElseThrow(() -> new NotFoundException("finding", key.toString()));
     FindingViews.Scored s = views.score(List.of(f)).get(0);
     List<FactorView> factors = s.risk().map(r -> r.breakdown().stream()
         .map(x -> new FactorView(x.input(), x.value(), x.effectText(), x.why())).toList()).orElse(List.of());
@@ -143,7 +143,7 @@ class FindingsController {
       default:
         require(Role.OPERATOR, Role.APPROVER, "reopening a finding");
     }
-    Finding current = service.findings().find(key).orElseThrow(() -> new NotFoundException("finding " + key + " not found"));
+    Finding current = service.findings().find(key).orElseThrow(() -> new NotFoundException("finding", key.toString()));
     long expected = d.version() == null ? current.version() : d.version();
     Finding moved = service.findings().transition(key, to, Actors.current(), note, exception, expected);
     return FindingView.of(views.score(List.of(moved)).get(0));

@@ -7,7 +7,7 @@ import static dev.suture.core.auth.Role.OPERATOR;
 import static dev.suture.core.auth.Role.REQUESTER;
 import static dev.suture.core.auth.Role.VIEWER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import dev.suture.core.inventory.InstalledPackage;
 import dev.suture.core.inventory.InventorySnapshot;
 import dev.suture.core.port.NotFoundException;
@@ -39,10 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryController {
   private final VulnerabilityService service;
   private final InventoryRuns runs;
-  private final ObjectMapper json;
+  private final JsonMapper json;
   private final Clock clock;
 
-  InventoryController(VulnerabilityService service, InventoryRuns runs, ObjectMapper json, Clock clock) {
+  InventoryController(VulnerabilityService service, InventoryRuns runs, JsonMapper json, Clock clock) {
     this.service = service;
     this.runs = runs;
     this.json = json;
@@ -94,7 +94,7 @@ class InventoryController {
   @Allow({OPERATOR, ADMIN})
   @PostMapping("/{asset}/sbom")
   SbomResponse sbom(@PathVariable String asset, HttpServletRequest request) throws IOException {
-    if (!service.assets().containsKey(asset)) throw new NotFoundException("asset " + asset + " not found (apply it first)");
+    if (!service.assets().containsKey(asset)) throw new NotFoundException("asset", asset);
     InventorySnapshot s = CycloneDxInventory.read(request.getInputStream(), asset, clock);
     Optional<VulnerabilityService.Outcome> outcome = service.record(s, Actors.current());
     return new SbomResponse(InventoryView.of(s), outcome.isPresent(), outcome.orElse(null));
@@ -114,7 +114,7 @@ class InventoryController {
   @GetMapping("/{asset}")
   SnapshotView get(@PathVariable String asset) {
     InventorySnapshot s = service.inventories().find(asset)
-        .orElseThrow(() -> new NotFoundException("no inventory for asset " + asset + " (run suture inventory collect)"));
+        .orElseThrow(() -> new NotFoundException("inventory (run suture inventory collect)", asset));
     List<PackageView> packages = new ArrayList<>();
     s.packageSets().forEach(set -> {
       for (InstalledPackage p : set.packages())

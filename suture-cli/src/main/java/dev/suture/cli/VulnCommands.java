@@ -1,0 +1,323 @@
+package dev.suture.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** `suture feeds`, `suture inventory`, `suture findings`: vulnerability management from the command line. */
+final class VulnCommands {
+    private VulnCommands() {
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Long server-side work (a big feed, a fleet's inventory): a generous timeout instead of the usual 30 s. */
+    static ApiClient longApi(ClientCommand c) {
+        return new ApiClient(c.serverUrl(), c.env(), Duration.ofHours(2));
+    }
+
+    @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Import and inspect vulnerability feeds.",
+            subcommands = {FeedsImport.class, FeedsStatus.class})
+    static final class Feeds implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import a feed: osv (a zip, a directory of *.json or one .json file), kev (the CISA JSON catalog),",
+                    "epss (FIRST CSV or CSV.gz). PATH may be an http(s) URL, which the server fetches.",
+                    "One transaction: nothing is visible until the whole feed is in; malformed records are skipped and listed."})
+    static final class FeedsImport extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "KIND", description = "osv, kev or epss")
+        String kind;
+
+        @Parameters(index = "1", paramLabel = "PATH|URL")
+        String source;
+
+        @Option(names = "--score-date", paramLabel = "YYYY-MM-DD", description = "EPSS score date when the file carries none")
+        String scoreDate;
+
+        @Override
+        public Integer call() throws Exception {
+            String k = kind.toLowerCase(Locale.ROOT);
+            if (!List.of("osv", "kev", "epss").contains(k)) {
+                throw new ParameterException(spec.commandLine(), "KIND: must be osv, kev or epss, was '" + kind + "'");
+            }
+            String path = ApiClient.API + "/feeds/" + k + "/import?" + (scoreDate == null ? "" : "scoreDate=" + q(scoreDate) + "&");
+            ApiClient.Response r;
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                err().println("the server fetches " + source + " ...");
+                err().flush();
+                r = longApi(this).postBody(path + "url=" + q(source), HttpRequest.BodyPublishers.noBody(), "application/octet-stream");
+            } else {
+                Path p = Path.of(source);
+                if (!Files.exists(p)) {
+                    throw new ParameterException(spec.commandLine(), "PATH: no such file or directory: " + source);
+                }
+                r = longApi(this).postBody(path + "source=" + q(p.getFileName().toString()), body(k, p), "application/octet-stream");
+            }
+            JsonNode imported = r.json().path("imported");
+            JsonNode findings = r.json().path("findings");
+            out().printf("%s import #%d from %s: %d records, %d new, %d updated, %d unchanged, %d problems%n",
+                    k, imported.path("id").asLong(), imported.path("source").asText(), imported.path("records").asLong(),
+                    imported.path("inserted").asLong(), imported.path("updated").asLong(), imported.path("unchanged").asLong(),
+                    imported.path("problemCount").asLong());
+            for (JsonNode p : imported.path("problems")) {
+                out().println("  skipped " + p.path("file").asText()
+                        + (p.path("recordId").isTextual() ? " (" + p.path("recordId").asText() + ")" : "") + ": " + p.path("message").asText());
+            }
+            if (findings.isObject()) {
+                out().printf("findings: %d opened, %d reopened, %d remediated, %d false positive%n", findings.path("opened").asLong(),
+                        findings.path("reopened").asLong(), findings.path("remediated").asLong(), findings.path("falsePositive").asLong());
+            }
+            out().flush();
+            return 0;
+        }
+
+        /** A file as it is, with upload progress on stderr; an OSV directory or .json file zipped on the fly. */
+        private HttpRequest.BodyPublisher body(String k, Path p) throws IOException {
+            if (k.equals("osv") && (Files.isDirectory(p) || p.toString().endsWith(".json"))) {
+                return HttpRequest.BodyPublishers.ofInputStream(() -> zipped(p));
+            }
+            long size = Files.size(p);
+            Progress progress = new Progress(size);
+            return HttpRequest.BodyPublishers.ofInputStream(() -> {
+                try {
+                    return progress.wrap(Files.newInputStream(p));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        private InputStream zipped(Path p) {
+            try {
+                PipedInputStream in = new PipedInputStream(1 << 16);
+                PipedOutputStream pipe = new PipedOutputStream(in);
+                List<Path> files = new ArrayList<>();
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        walk.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).sorted().forEach(files::add);
+                    }
+                } else {
+                    files.add(p);
+                }
+                Thread t = new Thread(() -> {
+                    try (ZipOutputStream z = new ZipOutputStream(pipe)) {
+                        int n = 0;
+                        for (Path f : files) {
+                            z.putNextEntry(new ZipEntry(Files.isDirectory(p) ? p.relativize(f).toString() : f.getFileName().toString()));
+                            Files.copy(f, z);
+                            z.closeEntry();
+                            if (++n % 1000 == 0) {
+                                err().printf("\rsent %d of %d files", n, files.size());
+                                err().flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // The upload ends short; the server reports a truncated zip and imports nothing.
+                    }
+                    err().printf("\rsent %d files%n", files.size());
+                    err().flush();
+                }, "suture-zip");
+                t.setDaemon(true);
+                t.start();
+                return in;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Prints how much of the file has gone up, at most every half second. */
+        private final class Progress {
+            final long total;
+            long sent;
+            long last;
+
+            Progress(long total) {
+                this.total = total;
+            }
+
+            InputStream wrap(InputStream in) {
+                return new java.io.FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            tick(n);
+                        } else if (n < 0 && total > 0) {
+                            err().printf("\rsent %d MB of %d MB%n", total >> 20, total >> 20);
+                            err().flush();
+                        }
+                        return n;
+                    }
+                };
+            }
+
+            void tick(int n) {
+                sent += n;
+                long now = System.nanoTime();
+                if (now - last > 500_000_000L) {
+                    last = now;
+                    err().printf("\rsent %d MB of %d MB (%d%%)", sent >> 20, total >> 20, total == 0 ? 100 : sent * 100 / total);
+                    err().flush();
+                }
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "What the feed store holds and the latest imports.")
+    static final class FeedsStatus extends ClientCommand {
+        @Override
+        public Integer call() {
+            JsonNode s = api().get(ApiClient.API + "/feeds").json();
+            out().printf("advisories %d (withdrawn %d), KEV %d, EPSS %d%n", s.path("advisories").asLong(), s.path("withdrawn").asLong(),
+                    s.path("kev").asLong(), s.path("epss").asLong());
+            Table t = new Table("ID", "KIND", "SOURCE", "STATE", "RECORDS", "NEW", "UPDATED", "PROBLEMS", "FINISHED");
+            for (JsonNode i : s.path("recentImports")) {
+                t.row(i.path("id").asLong(), i.path("kind").asText(), i.path("source").asText(), i.path("state").asText(),
+                        i.path("records").asLong(), i.path("inserted").asLong(), i.path("updated").asLong(),
+                        i.path("problemCount").asLong(), i.path("finishedAt").asText());
+            }
+            out().print(t.render());
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Collect and inspect what is installed where.",
+            subcommands = {InventoryCollect.class})
+    static final class Inventory implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "collect", mixinStandardHelpOptions = true,
+            description = {"Collect the installed packages of the selected assets (agentless: os-release, then dpkg-query,",
+                    "rpm or apk over the executor) and re-match their findings. One line per asset as it finishes."})
+    static final class InventoryCollect extends ClientCommand {
+        @Option(names = "--selector", paramLabel = "S", description = "assets to collect, e.g. env=production,role=web (default: all)")
+        String selector;
+
+        @Option(names = "--executor", paramLabel = "TYPE", description = "executor type (default: the server's suture.inventory.executor, ssh)")
+        String executor;
+
+        @Option(names = "--option", paramLabel = "KEY=VALUE", description = "executor option, e.g. user=patch (repeatable)")
+        Map<String, String> options;
+
+        @Override
+        public Integer call() {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            if (selector != null) {
+                body.put("selector", selector);
+            }
+            if (executor != null) {
+                body.put("executor", executor);
+            }
+            if (options != null) {
+                ObjectNode o = body.putObject("options");
+                options.forEach(o::put);
+            }
+            int[] failed = {0};
+            longApi(this).postJsonLines(ApiClient.API + "/inventory/collect", body, raw -> {
+                if (raw.isBlank()) {
+                    return;
+                }
+                JsonNode l = Json.parse(raw);
+                if (l.has("summary")) {
+                    JsonNode s = l.path("summary");
+                    out().printf("%d assets: %d collected, %d failed; %d packages; findings %d opened, %d reopened, %d remediated (%d ms)%n",
+                            s.path("assets").asInt(), s.path("collected").asInt(), s.path("failed").asInt(), s.path("packages").asLong(),
+                            s.path("opened").asLong(), s.path("reopened").asLong(), s.path("remediated").asLong(), s.path("durationMs").asLong());
+                    failed[0] = s.path("failed").asInt();
+                } else if (l.path("ok").asBoolean()) {
+                    out().printf("[%d/%d] %s: %s, %d packages%s%n", l.path("done").asInt(), l.path("total").asInt(), l.path("asset").asText(),
+                            l.path("ecosystem").asText(), l.path("packages").asInt(),
+                            l.path("problems").asInt() > 0 ? ", " + l.path("problems").asInt() + " unreadable lines" : "");
+                } else {
+                    out().printf("[%d/%d] FAILED %s%n", l.path("done").asInt(), l.path("total").asInt(), l.path("error").asText());
+                }
+                out().flush();
+            });
+            return failed[0] > 0 ? 1 : 0;
+        }
+    }
+
+    @Command(name = "findings", mixinStandardHelpOptions = true, description = "List findings with their risk and due date.")
+    static final class Findings extends ClientCommand {
+        @Option(names = "--asset", paramLabel = "NAME")
+        String asset;
+
+        @Option(names = "--state", paramLabel = "S", description = "open, patch-planned, remediated, accepted-risk, false-positive (comma-separated)")
+        String state;
+
+        @Option(names = "--advisory", paramLabel = "ID")
+        String advisory;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json")
+        String output = "table";
+
+        @Override
+        public Integer call() {
+            StringBuilder p = new StringBuilder(ApiClient.API + "/findings?limit=100000");
+            if (asset != null) {
+                p.append("&asset=").append(q(asset));
+            }
+            if (state != null) {
+                p.append("&state=").append(q(state));
+            }
+            if (advisory != null) {
+                p.append("&advisory=").append(q(advisory));
+            }
+            ApiClient.Response r = api().get(p.toString());
+            if (output.equals("json")) {
+                printRaw(r.body());
+                return 0;
+            }
+            Table t = new Table("ASSET", "ADVISORY", "PACKAGE", "INSTALLED", "FIXED", "STATE", "RISK", "PRIORITY", "DUE", "KEV");
+            for (JsonNode f : r.json()) {
+                t.row(f.path("asset").asText(), f.path("advisory").asText(), f.path("packageName").asText(),
+                        f.path("installedVersion").asText(), f.path("fixedVersion").asText("-"), f.path("state").asText(),
+                        f.path("riskScore").isNumber() ? String.format(Locale.ROOT, "%.1f", f.path("riskScore").asDouble()) : "-",
+                        f.path("priority").asText("-"), f.path("due").asText("-"), f.path("kev").asBoolean() ? "yes" : "");
+            }
+            out().print(t.render());
+            out().flush();
+            return 0;
+        }
+    }
+}
