@@ -42,13 +42,15 @@ public final class PackageListing {
   static final String EXIT_PREFIX = "suture-inventory-exit=";
   /** A hostile or broken host must not make the control node inflate gigabytes. */
   static final int MAX_TEXT_BYTES = 64 * 1024 * 1024;
-  private static final Pattern EXIT_LINE = Pattern.compile(Pattern.quote(EXIT_PREFIX) + "([0-9]{1,3})");
+  private static final Pattern EXIT_LINE = Pattern.compile(Pattern.quote(EXIT_PREFIX) + "([0-9]{1,3})\n?");
 
   private PackageListing() {}
 
   /** The {@code sh -c} script that runs {@code command} and frames its compressed output. */
   public static String script(String command) {
-    return "echo '" + BEGIN + "'; { " + command + "; echo \"" + EXIT_PREFIX + "$?\"; } 2>&1 | gzip -c | base64; echo '"
+    // The exit line starts with a newline of its own: a listing whose last line lacks one must not
+    // swallow it (decode removes exactly that newline again).
+    return "echo '" + BEGIN + "'; { " + command + "; printf '\\n" + EXIT_PREFIX + "%s\\n' \"$?\"; } 2>&1 | gzip -c | base64; echo '"
         + END + "'";
   }
 
@@ -85,12 +87,11 @@ public final class PackageListing {
       throw new UnreadableListingException("the listing is empty (are gzip and base64 installed?)");
     }
     String text = inflate(compressed);
-    List<String> textLines = Lines.of(text);
-    Matcher m = textLines.isEmpty() ? null : EXIT_LINE.matcher(textLines.get(textLines.size() - 1));
+    int cut = text.lastIndexOf("\n" + EXIT_PREFIX);
+    Matcher m = cut < 0 ? null : EXIT_LINE.matcher(text.substring(cut + 1));
     if (m == null || !m.matches()) {
       throw new UnreadableListingException("the listing has no exit status line (cut short?): " + excerpt(text));
     }
-    int cut = text.lastIndexOf(EXIT_PREFIX);
     return new Listing(text.substring(0, cut), Integer.parseInt(m.group(1)));
   }
 
