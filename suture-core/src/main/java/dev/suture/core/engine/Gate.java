@@ -125,11 +125,12 @@ final class Gate {
   private Outcome pauseForHuman(StageRun stage, String what, Verdict v) throws InterruptedException {
     log.warn("rollout {}: {} gate inconclusive ({}); paused for an operator", drive.rollout().id(), what, v.reason());
     drive.controls.clearPromote();
+    // The stage says why before the rollout says PAUSED: whoever sees PAUSED also sees the reason.
+    drive.stage(drive.rollout().stages().get(stage.index()).waiting(what + ": inconclusive: " + v.reason()
+        + " (resume or promote to continue, abort to roll back)"));
     if (drive.rollout().state() == RolloutState.RUNNING) {
       drive.transition(RolloutState.PAUSED, drive.audit("rollout.paused", "reason", "inconclusive gate during " + what + ": " + v.reason()));
     }
-    drive.stage(drive.rollout().stages().get(stage.index()).waiting(what + ": inconclusive: " + v.reason()
-        + " (resume or promote to continue, abort to roll back)"));
     drive.controls.holdForGate();
     drive.controls.clearPromote();
     if (drive.controls.abortRequested()) return Outcome.halt(drive.controls.operatorReason() + " after an inconclusive gate during " + what + ": " + v.reason());
