@@ -110,6 +110,8 @@ final class BatchRunner {
         throw new IllegalStateException(first);
       }
     }
+    // An abort requested while the batch's targets were in flight is honoured now, not lost.
+    drive.controls.poll();
     List<TargetRun> after = members.stream().map(r -> drive.target(r.seq())).toList();
     int healthy = (int) after.stream().filter(r -> r.state() == TargetState.HEALTHY).count();
     int skipped = (int) after.stream().filter(r -> r.state() == TargetState.SKIPPED).count();

@@ -112,6 +112,12 @@ final class RolloutDriver implements Runnable {
       drive.save(drive.rollout().withStage(Math.min(i + 1, count), done, drive.now()),
           drive.audit("stage.succeeded", "stage", i, "type", type, "summary", outcome.summary()));
     }
+    // An abort that arrived during the last stage wins over success: the operator asked to stop.
+    drive.controls.poll();
+    if (drive.controls.abortRequested()) {
+      haltAndMaybeRollBack(drive.controls.operatorReason(), true);
+      return;
+    }
     drive.transition(RolloutState.SUCCEEDED, drive.audit("rollout.succeeded", "summary", counts()));
     try {
       new SnapshotRetention(drive, stages.actions(), audit).run();
