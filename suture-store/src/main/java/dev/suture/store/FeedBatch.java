@@ -1,5 +1,9 @@
 package dev.suture.store;
 
+import dev.suture.core.feed.FeedKind;
+import dev.suture.core.feed.FeedImport;
+import dev.suture.core.port.FeedStore;
+
 import dev.suture.core.vuln.Advisory;
 import dev.suture.core.vuln.EpssScore;
 import dev.suture.core.vuln.KevEntry;
@@ -19,7 +23,7 @@ import java.util.Optional;
  * or unchanged; a record whose id is already buffered flushes the buffer first, so a feed that repeats
  * an id is applied in order.
  */
-final class FeedBatch implements JdbcFeedStore.Batch {
+final class FeedBatch implements FeedStore.Batch {
   private final FeedKind kind;
   private final Instant importedAt;
   private Connection connection;

@@ -1,5 +1,9 @@
 package dev.suture.store;
 
+import dev.suture.core.feed.FeedImport;
+import dev.suture.core.feed.FeedKind;
+import dev.suture.core.port.FeedStore;
+
 import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.json.Json;
 import dev.suture.core.vuln.Advisory;
@@ -33,28 +37,7 @@ import javax.sql.DataSource;
  * connection, a crash) leaves the previous data whole. Imports of the same kind are serialised by a
  * row lock; advisories are written only when their {@code modified} is newer than the stored one.
  */
-public final class JdbcFeedStore {
-  /** What an import body writes through. Its methods may only be called while the body runs. */
-  public interface Batch {
-    /** An OSV advisory: stored when new or newer ({@code modified}) than the stored one. */
-    void advisory(Advisory advisory);
-
-    void kev(KevEntry entry);
-
-    void epss(EpssScore score);
-
-    /** A record the body could not use; the import goes on. The first 1000 are kept with the import. */
-    void problem(String file, Optional<String> recordId, String message);
-  }
-
-  /** The reading side of an import: called once, inside the import's transaction. */
-  @FunctionalInterface
-  public interface ImportBody {
-    void run(Batch batch) throws IOException;
-  }
-
-  /** What the status page shows: how much is stored. */
-  public record Counts(long advisories, long withdrawn, long advisoryKeys, long kev, long epss) {}
+public final class JdbcFeedStore implements FeedStore {
 
   private final Jdbc jdbc;
   private final Clock clock;

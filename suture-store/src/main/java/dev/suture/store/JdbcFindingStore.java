@@ -1,5 +1,8 @@
 package dev.suture.store;
 
+import dev.suture.core.finding.FindingQuery;
+import dev.suture.core.port.FindingStore;
+
 import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.engine.ConflictException;
 import dev.suture.core.finding.Finding;
@@ -29,7 +32,7 @@ import javax.sql.DataSource;
  * {@code version}, so the matcher (evidence) and a person (a decision) changing the same finding at
  * once cannot both win: the loser gets a {@link ConflictException} and nothing of its save is kept.
  */
-public final class JdbcFindingStore {
+public final class JdbcFindingStore implements FindingStore {
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbc jdbc;

@@ -1,5 +1,7 @@
 package dev.suture.store;
 
+import dev.suture.core.port.InventoryStore;
+
 import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.engine.ConflictException;
 import dev.suture.core.inventory.InventorySnapshot;
@@ -22,7 +24,7 @@ import javax.sql.DataSource;
  * in one transaction with its audit event: a reader sees the old package list or the new one, never a
  * mix, and the matcher never sees a host half-collected.
  */
-public final class JdbcInventoryStore {
+public final class JdbcInventoryStore implements InventoryStore {
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbc jdbc;

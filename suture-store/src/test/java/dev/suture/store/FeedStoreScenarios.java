@@ -1,5 +1,9 @@
 package dev.suture.store;
 
+import dev.suture.core.feed.FeedKind;
+import dev.suture.core.feed.FeedImport;
+import dev.suture.core.port.FeedStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +62,7 @@ abstract class FeedStoreScenarios extends VulnStoreFixture {
     List<Advisory> all = new ArrayList<>();
     feeds.forEachAdvisory(all::add);
     assertThat(all).containsExactly(a, b);
-    assertThat(feeds.counts()).isEqualTo(new JdbcFeedStore.Counts(2, 0, 2, 0, 0));
+    assertThat(feeds.counts()).isEqualTo(new FeedStore.Counts(2, 0, 2, 0, 0));
 
     FeedImport row = feeds.imports(10).get(0);
     assertThat(row).isEqualTo(new FeedImport(done.id(), FeedKind.OSV, "/feeds/debian.zip", "alice", clock.instant(), clock.instant(),
@@ -141,7 +145,7 @@ abstract class FeedStoreScenarios extends VulnStoreFixture {
     FeedImport e2 = feeds.importFeed(FeedKind.EPSS, "epss.csv.gz", "alice", b -> List.of(s1, s2next).forEach(b::epss));
     assertThat(List.of(e2.inserted(), e2.updated(), e2.unchanged())).containsExactly(0L, 1L, 1L);
     assertThat(feeds.epss(List.of(s1.cveId(), s2.cveId()))).isEqualTo(Map.of(s1.cveId(), s1, s2.cveId(), s2next));
-    assertThat(feeds.counts()).isEqualTo(new JdbcFeedStore.Counts(0, 0, 0, 3, 2));
+    assertThat(feeds.counts()).isEqualTo(new FeedStore.Counts(0, 0, 0, 3, 2));
     assertThat(actions("feed/kev")).containsExactly("feed.imported", "feed.imported");
   }
 
@@ -156,7 +160,7 @@ abstract class FeedStoreScenarios extends VulnStoreFixture {
     }));
 
     assertThat(t).isInstanceOf(UncheckedIOException.class).hasMessageContaining("zip truncated");
-    assertThat(feeds.counts()).isEqualTo(new JdbcFeedStore.Counts(1, 0, 1, 0, 0));
+    assertThat(feeds.counts()).isEqualTo(new FeedStore.Counts(1, 0, 1, 0, 0));
     assertThat(feeds.advisory("DSA-00001")).contains(kept);
     FeedImport failed = feeds.imports(1).get(0);
     assertThat(failed.state()).isEqualTo(FeedImport.State.FAILED);
@@ -215,7 +219,7 @@ abstract class FeedStoreScenarios extends VulnStoreFixture {
     assertThat(feeds.counts().advisories()).isZero();
     assertThat(feeds.imports(1).get(0).state()).isEqualTo(FeedImport.State.FAILED);
 
-    AtomicReference<JdbcFeedStore.Batch> leaked = new AtomicReference<>();
+    AtomicReference<FeedStore.Batch> leaked = new AtomicReference<>();
     feeds.importFeed(FeedKind.OSV, "dir", "alice", leaked::set);
     assertThatThrownBy(() -> leaked.get().advisory(advisory("DSA-1", "2026-11-01T00:00:00Z", "pkg", "1.0-1")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside its import");

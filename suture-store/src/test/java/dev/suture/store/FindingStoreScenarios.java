@@ -1,5 +1,7 @@
 package dev.suture.store;
 
+import dev.suture.core.finding.FindingQuery;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

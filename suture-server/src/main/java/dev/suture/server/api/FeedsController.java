@@ -9,12 +9,12 @@ import static dev.suture.core.auth.Role.VIEWER;
 
 import dev.suture.core.feed.FeedFormatException;
 import dev.suture.server.security.Allow;
-import dev.suture.server.vuln.FeedImporter;
+import dev.suture.core.vuln.FeedImporter;
 import dev.suture.server.vuln.FeedSource;
-import dev.suture.server.vuln.VulnerabilityService;
-import dev.suture.store.FeedImport;
-import dev.suture.store.FeedKind;
-import dev.suture.store.JdbcFeedStore;
+import dev.suture.core.vuln.VulnerabilityService;
+import dev.suture.core.feed.FeedImport;
+import dev.suture.core.feed.FeedKind;
+import dev.suture.core.port.FeedStore;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -87,7 +87,7 @@ class FeedsController {
   @Allow({VIEWER, REQUESTER, APPROVER, OPERATOR, AUDITOR, ADMIN})
   @GetMapping
   StatusView status() {
-    JdbcFeedStore.Counts c = service.feeds().counts();
+    FeedStore.Counts c = service.feeds().counts();
     return new StatusView(c.advisories(), c.withdrawn(), c.kev(), c.epss(),
         service.feeds().imports(20).stream().map(i -> ImportView.of(i, 5)).toList());
   }

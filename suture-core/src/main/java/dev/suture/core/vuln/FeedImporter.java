@@ -1,4 +1,4 @@
-package dev.suture.server.vuln;
+package dev.suture.core.vuln;
 
 import dev.suture.core.feed.EpssFeedReader;
 import dev.suture.core.feed.FeedProblem;
@@ -6,9 +6,9 @@ import dev.suture.core.feed.FeedProgress;
 import dev.suture.core.feed.FeedSink;
 import dev.suture.core.feed.KevFeedReader;
 import dev.suture.core.feed.OsvFeedReader;
-import dev.suture.store.FeedImport;
-import dev.suture.store.FeedKind;
-import dev.suture.store.JdbcFeedStore;
+import dev.suture.core.feed.FeedImport;
+import dev.suture.core.feed.FeedKind;
+import dev.suture.core.port.FeedStore;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -53,7 +53,7 @@ public final class FeedImporter {
     return new Result(imported, service.afterImport(imported));
   }
 
-  private static <T> FeedSink<T> sink(Consumer<T> accept, JdbcFeedStore.Batch batch, Consumer<FeedProgress> progress) {
+  private static <T> FeedSink<T> sink(Consumer<T> accept, FeedStore.Batch batch, Consumer<FeedProgress> progress) {
     return new FeedSink<>() {
       @Override public void accept(T item) { accept.accept(item); }
 

@@ -1,4 +1,4 @@
-package dev.suture.server.vuln;
+package dev.suture.core.vuln;
 
 import dev.suture.core.engine.Adapters;
 import dev.suture.core.inventory.CollectionResult;

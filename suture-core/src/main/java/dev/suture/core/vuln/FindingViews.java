@@ -1,4 +1,4 @@
-package dev.suture.server.vuln;
+package dev.suture.core.vuln;
 
 import dev.suture.core.finding.Finding;
 import dev.suture.core.model.Asset;
@@ -6,9 +6,6 @@ import dev.suture.core.risk.Exposure;
 import dev.suture.core.risk.RiskInput;
 import dev.suture.core.risk.RiskScore;
 import dev.suture.core.risk.RiskScorer;
-import dev.suture.core.vuln.Advisory;
-import dev.suture.core.vuln.EpssScore;
-import dev.suture.core.vuln.KevEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

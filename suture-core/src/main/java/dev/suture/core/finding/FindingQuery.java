@@ -1,6 +1,5 @@
-package dev.suture.store;
+package dev.suture.core.finding;
 
-import dev.suture.core.finding.FindingState;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;

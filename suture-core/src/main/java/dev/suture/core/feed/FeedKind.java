@@ -1,4 +1,4 @@
-package dev.suture.store;
+package dev.suture.core.feed;
 
 import java.util.Locale;
 

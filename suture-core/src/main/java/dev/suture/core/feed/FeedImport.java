@@ -1,4 +1,4 @@
-package dev.suture.store;
+package dev.suture.core.feed;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param problemCount every problem reported; {@code problems} holds at most the first {@link #PROBLEMS_KEPT}
  * @param error why a FAILED import failed
  * @param changedAdvisoryIds ids of the advisories inserted or updated, for re-matching only those.
- *     Only on the value {@link JdbcFeedStore#importFeed} returns; not stored, so empty when read back.
+ *     Only on the value {@code FeedStore.importFeed} returns; not stored, so empty when read back.
  */
 public record FeedImport(long id, FeedKind kind, String source, String actor, Instant startedAt, Instant finishedAt,
                          State state, long records, long inserted, long updated, long unchanged, long problemCount,
