@@ -96,6 +96,7 @@ public final class ApiClient {
      */
     public void postJsonLines(String path, JsonNode body, java.util.function.Consumer<String> line) {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+                .setHeader("Accept", "application/x-ndjson, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.compact(body), StandardCharsets.UTF_8));
         try {
             java.net.http.HttpResponse<java.util.stream.Stream<String>> r = http.send(b.build(),
