@@ -59,8 +59,11 @@ public final class RolloutStarter {
     Admission decision = admission.decide(new RolloutAdmission.Request(patch.id(), patch.version(), plan.name(), environments, cr),
         history.successes(patch.id()), clock.instant());
     decision.requireAdmitted();
-    Rollout rollout = engine.create(request);
-    if (cr.isPresent()) markImplemented(cr.get(), rollout, decision, request.actor());
+    if (cr.isEmpty()) return engine.create(request);
+    // Not driven until its change request is marked: a cancellation in between aborts it before any target is touched.
+    Rollout rollout = engine.create(request, false);
+    markImplemented(cr.get(), rollout, decision, request.actor());
+    engine.drive(rollout.id());
     return rollout;
   }
 
@@ -72,6 +75,7 @@ public final class RolloutStarter {
           cr.id(), rollout.id(), e.getMessage());
       try {
         engine.control(rollout.id(), ControlVerb.ABORT, actor);
+        engine.drive(rollout.id()); // the driver sees the abort before its first stage: ABORTED, nothing touched
       } catch (ConflictException alreadyOver) {
         log.error("bug or operator race: rollout {} created without a valid change request could not be aborted: {}", rollout.id(),
             alreadyOver.getMessage());

@@ -73,7 +73,14 @@ public final class RolloutEngine implements AutoCloseable {
     timers.scheduleWithFixedDelay(this::sweep, sw, sw, TimeUnit.MILLISECONDS);
   }
 
-  public Rollout create(RolloutRequest request) {
+  public Rollout create(RolloutRequest request) { return create(request, true); }
+
+  /**
+   * Creates the rollout; with {@code drive} false it stays SCHEDULED until {@link #drive} (or the
+   * sweeper) picks it up, so a caller can first make sure of what must hold before anything is
+   * touched (its change request is still approved) without racing the first target.
+   */
+  public Rollout create(RolloutRequest request, boolean drive) {
     Plan plan = request.plan().as(Plan.class);
     Patch patch = request.patch().as(Patch.class);
     List<Asset> targets = request.fleet().stream().filter(plan.targets()::matches)
@@ -90,9 +97,12 @@ public final class RolloutEngine implements AutoCloseable {
     store.create(rollout, runs, AuditRecord.of(request.actor(), "rollout.created", "rollout/" + id, "plan", plan.name(),
         "patch", patch.id(), "version", patch.version(), "targets", targets.size()));
     log.info("rollout {} created: {} on {} targets with plan {}", id, patch.id(), targets.size(), plan.name());
-    tryDrive(id, runs);
+    if (drive) tryDrive(id, runs);
     return store.find(id).orElseThrow();
   }
+
+  /** Starts driving a rollout created with {@code drive} false (no-op when it is already driven). */
+  public void drive(String id) { tryDrive(id); }
 
   /** Records an operator verb; the driving node (this one or another) acts on it. */
   public Rollout control(String id, ControlVerb verb, String actor) {
