@@ -10,6 +10,7 @@ import dev.suture.core.finding.FindingKey;
 import dev.suture.core.finding.FindingQuery;
 import dev.suture.core.finding.FindingState;
 import dev.suture.core.model.Asset;
+import dev.suture.core.model.Names;
 import dev.suture.core.plan.Plan;
 import dev.suture.core.port.DocumentStore;
 import dev.suture.core.port.FindingStore;
@@ -103,6 +104,9 @@ public final class ProposalService {
    * @throws ConflictException when the Patch or the Plan name already exists; nothing is written
    */
   public Created create(String id, Request request, String actor) {
+    request.patchName().ifPresent(n -> Names.require("patchName", n));
+    request.planName().ifPresent(n -> Names.require("planName", n));
+    Names.require("planTemplate", request.planTemplate());
     Proposal p = find(id).orElseThrow(() -> new NotFoundException("proposal", id));
     Document template = documents.find(DocumentKind.PLAN, request.planTemplate())
         .orElseThrow(() -> new IllegalArgumentException("planTemplate: there is no plan named '" + request.planTemplate() + "'"));
