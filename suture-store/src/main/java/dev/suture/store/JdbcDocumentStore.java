@@ -4,6 +4,7 @@ import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.doc.Document;
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.doc.DocumentParser;
+import dev.suture.core.engine.ConflictException;
 import dev.suture.core.port.DocumentStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,13 +30,19 @@ public final class JdbcDocumentStore implements DocumentStore {
     this.parser = parser;
   }
 
-  @Override public List<Applied> apply(List<Document> documents, String actor) {
+  @Override public List<Applied> apply(List<Document> documents, String actor) { return write(documents, actor, false); }
+
+  /** Checked inside the transaction; a concurrent insert of the same name loses on the primary key and is a conflict too. */
+  @Override public List<Applied> create(List<Document> documents, String actor) { return write(documents, actor, true); }
+
+  private List<Applied> write(List<Document> documents, String actor, boolean createOnly) {
     return jdbc.tx(c -> {
       var now = clock.instant();
       List<Applied> out = new ArrayList<>();
       List<AuditRecord> audit = new ArrayList<>();
       for (Document d : documents) {
         Optional<String> old = yaml(c, d.kind(), d.name());
+        if (createOnly && old.isPresent()) throw exists(d);
         Action action = old.isEmpty() ? Action.CREATED : old.get().equals(d.yaml()) ? Action.UNCHANGED : Action.UPDATED;
         if (action == Action.CREATED) {
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (kind, name, yaml, updated_at) VALUES (?, ?, ?, ?)")) {
@@ -44,6 +51,9 @@ public final class JdbcDocumentStore implements DocumentStore {
             ps.setString(3, d.yaml());
             Jdbc.setTime(ps, 4, now);
             ps.executeUpdate();
+          } catch (SQLException e) {
+            if (createOnly && "23505".equals(e.getSQLState())) throw exists(d);
+            throw e;
           }
         } else if (action == Action.UPDATED) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET yaml = ?, updated_at = ? WHERE kind = ? AND name = ?")) {
@@ -62,6 +72,10 @@ public final class JdbcDocumentStore implements DocumentStore {
       AuditAppender.append(c, audit, now);
       return out;
     });
+  }
+
+  private static ConflictException exists(Document d) {
+    return new ConflictException(d.kind().yamlName() + " '" + d.name() + "' already exists");
   }
 
   @Override public Optional<Document> find(DocumentKind kind, String name) {
