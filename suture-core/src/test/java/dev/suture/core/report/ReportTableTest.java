@@ -45,6 +45,8 @@ class ReportTableTest {
 
   @Test void reportKindsParseTheirWireNamesAndNameTheChoicesOtherwise() {
     assertThat(ReportKind.fromWire("drift")).isEqualTo(ReportKind.DRIFT);
-    assertThatThrownBy(() -> ReportKind.fromWire("DRIFT")).hasMessageContaining("coverage, mttp, sla, kev, drift");
+    assertThat(ReportKind.fromWire("finding-sla")).isEqualTo(ReportKind.SLA);
+    assertThatThrownBy(() -> ReportKind.fromWire("sla")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReportKind.fromWire("DRIFT")).hasMessageContaining("coverage, mttp, finding-sla, kev, drift");
   }
 }
