@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 AuditCommand.class, DemoCommand.class, dev.suture.cli.importer.ImportCommand.class, CredentialsCommand.class,
                 LoginCommand.class, UsersCommand.class, ChangeCommand.class, AnalyzeCommand.class, VersionsCommand.class, VulnCommands.Feeds.class, VulnCommands.Inventory.class, VulnCommands.Findings.class,
                 PatchCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  error (API error, invalid document, broken audit chain)",

@@ -2,59 +2,33 @@ package dev.suture.core.metrics;
 
 import static dev.suture.core.metrics.MetricNames.*;
 
-import dev.suture.core.model.Asset;
-import dev.suture.core.model.PatchKind;
-import dev.suture.core.rollout.RolloutState;
-import dev.suture.core.rollout.TargetState;
-import java.time.Instant;
+import dev.suture.core.report.CoverageReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** M5 patch coverage, M8 observability gap, M10 audit completeness. */
 public final class CoverageMetrics {
   private CoverageMetrics() {}
 
   /**
-   * The newest deployed security patch: of the security patches with a SUCCEEDED rollout, the one
-   * whose first success is the latest (ties: the larger patch id, so the choice is stable).
+   * M5 from the findings-based coverage report (docs/reports.md): one series per environment and
+   * {@code all}. Groups are left to the report (their number is the operator's to choose, and a label
+   * per group would multiply the series).
    */
-  public static Optional<String> newestSecurityPatch(List<RolloutFacts> rollouts) {
-    Map<String, Instant> firstSuccess = new HashMap<>();
-    for (RolloutFacts f : rollouts)
-      if (f.kind() == PatchKind.SECURITY && f.state() == RolloutState.SUCCEEDED)
-        firstSuccess.merge(f.patchId(), f.updatedAt(), (a, b) -> a.isBefore(b) ? a : b);
-    return firstSuccess.entrySet().stream()
-        .max(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey);
-  }
-
-  /**
-   * M5: applicable = inventory assets matched by the target selector of any SUCCEEDED rollout of the
-   * patch; patched = those that are HEALTHY or SKIPPED (already at the version) in one of them.
-   */
-  static List<Sample> coverage(ProgrammeRecords r) {
-    Optional<String> patch = newestSecurityPatch(r.coverage());
-    if (patch.isEmpty())
-      return List.of(Sample.of(M5_COVERAGE, Double.NaN, "patch", "none"), Sample.of(M5_APPLICABLE, 0, "patch", "none"),
-          Sample.of(M5_PATCHED, 0, "patch", "none"));
-    List<RolloutFacts> deployments = r.coverage().stream()
-        .filter(f -> f.patchId().equals(patch.get()) && f.state() == RolloutState.SUCCEEDED).toList();
-    Set<String> applicable = new TreeSet<>();
-    for (Asset a : r.inventory())
-      if (deployments.stream().map(RolloutFacts::selector).filter(Objects::nonNull).anyMatch(s -> s.matches(a))) applicable.add(a.name());
-    Set<String> patched = new TreeSet<>();
-    for (RolloutFacts f : deployments)
-      for (RolloutFacts.Target t : f.targets())
-        if ((t.state() == TargetState.HEALTHY || t.state() == TargetState.SKIPPED) && applicable.contains(t.asset())) patched.add(t.asset());
-    String p = patch.get();
-    return List.of(Sample.of(M5_COVERAGE, Stats.ratio(patched.size(), applicable.size()), "patch", p),
-        Sample.of(M5_APPLICABLE, applicable.size(), "patch", p), Sample.of(M5_PATCHED, patched.size(), "patch", p));
+  static List<Sample> coverage(CoverageReport report) {
+    List<Sample> out = new ArrayList<>();
+    List<CoverageReport.Row> rows = new ArrayList<>();
+    rows.add(report.total());
+    rows.addAll(new java.util.TreeMap<>(report.by(CoverageReport.Scope.ENVIRONMENT)).values());
+    for (CoverageReport.Row r : rows) {
+      out.add(Sample.of(M5_COVERAGE, r.ratio(), "environment", r.name()));
+      out.add(Sample.of(M5_APPLICABLE, r.assessed(), "environment", r.name()));
+      out.add(Sample.of(M5_PATCHED, r.covered(), "environment", r.name()));
+      out.add(Sample.of(M5_WITHOUT_INVENTORY, r.withoutInventory(), "environment", r.name()));
+    }
+    return out;
   }
 
   /** M8 over rollouts created in the window: their plan has no canary, wave, bake or verify stage with checks. */

@@ -4,6 +4,8 @@ import static dev.suture.core.metrics.MetricNames.*;
 
 import dev.suture.core.model.Priority;
 import dev.suture.core.registry.PatchRecord;
+import dev.suture.core.report.DurationStats;
+import dev.suture.core.report.MttpReport;
 import dev.suture.core.rollout.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +46,21 @@ final class DeliveryMetrics {
   }
 
   /**
-   * M6 starts at the registry record's creation: the earliest moment Suture's records show the
-   * vulnerability was known (advisory publication times arrive with issue 6). Only patches that
-   * name a CVE count: MTTP is about vulnerabilities.
+   * M6 from the findings-based MTTP report (docs/reports.md): per risk priority and {@code all}, the
+   * mean, median, p90 and max time from the advisory's publication to the finding's remediation.
+   * Findings without a risk score count under {@code all} only.
    */
-  static List<Sample> meanTimeToPatch(ProgrammeRecords r) {
-    List<RolloutFacts> withCves = firstProductionDeployments(r).stream()
-        .filter(f -> !f.cves().isEmpty() || r.record(f.patchId()).map(rec -> !rec.ref().cves().isEmpty()).orElse(false)).toList();
-    return perPriority(r, M6_MTTP, M6_PATCHES, withCves, PatchRecord::createdAt);
+  static List<Sample> meanTimeToPatch(MttpReport report) {
+    List<Sample> out = new ArrayList<>();
+    for (String p : priorities()) {
+      DurationStats d = p.equals("all") ? report.stats(MttpReport.Scope.ALL, "all") : report.stats(MttpReport.Scope.PRIORITY, p);
+      out.add(Sample.of(M6_MTTP, d.mean(), "priority", p, "stat", "mean"));
+      out.add(Sample.of(M6_MTTP, d.median(), "priority", p, "stat", "median"));
+      out.add(Sample.of(M6_MTTP, d.p90(), "priority", p, "stat", "p90"));
+      out.add(Sample.of(M6_MTTP, d.max(), "priority", p, "stat", "max"));
+      out.add(Sample.of(M6_PATCHES, d.count(), "priority", p));
+    }
+    return out;
   }
 
   /** Mean and max per priority (and "all") of deployment end − start; patches without a registry record have no start. */

@@ -22,6 +22,7 @@ public final class MetricNames {
   public static final String M5_COVERAGE = "suture_m5_patch_coverage_ratio";
   public static final String M5_APPLICABLE = "suture_m5_assets_applicable";
   public static final String M5_PATCHED = "suture_m5_assets_patched";
+  public static final String M5_WITHOUT_INVENTORY = "suture_m5_assets_without_inventory";
   public static final String M6_MTTP = "suture_m6_mean_time_to_patch_seconds";
   public static final String M6_PATCHES = "suture_m6_patches";
   public static final String M7_INCIDENTS = "suture_m7_post_patch_incidents";
@@ -55,11 +56,12 @@ public final class MetricNames {
     h.put(M3_COMPARED, "M3: rollouts with a canary error delta measured in the window");
     h.put(M4_TIME, "M4: first bad evidence to rollout.rolled_back, rollbacks completed in the window");
     h.put(M4_COUNT, "M4: rollbacks completed in the window, by trigger");
-    h.put(M5_COVERAGE, "M5: applicable assets patched by the newest deployed security patch / applicable assets");
-    h.put(M5_APPLICABLE, "M5: inventory assets the newest deployed security patch applies to");
-    h.put(M5_PATCHED, "M5: applicable assets HEALTHY or SKIPPED in a SUCCEEDED rollout of that patch");
-    h.put(M6_MTTP, "M6: registry record created to first production rollout SUCCEEDED, patches with CVEs deployed in the window");
-    h.put(M6_PATCHES, "M6: patches with CVEs first deployed to production in the window");
+    h.put(M5_COVERAGE, "M5: assessed assets with no open finding that has a fix / assets with an inventory, by environment (all: every asset)");
+    h.put(M5_APPLICABLE, "M5: assets with an inventory (assessed), by environment");
+    h.put(M5_PATCHED, "M5: assessed assets with no open or patch-planned finding that has a fixed version, by environment");
+    h.put(M5_WITHOUT_INVENTORY, "M5: assets without an inventory (unknown, never counted as covered), by environment");
+    h.put(M6_MTTP, "M6: advisory published (else fix available, else first seen) to finding remediated, findings remediated in the window");
+    h.put(M6_PATCHES, "M6: findings remediated in the window, by risk priority");
     h.put(M7_INCIDENTS, "M7: incidents opened in the window within 72h after a rollout on the same assets succeeded");
     h.put(M7_PER_100, "M7: post-patch incidents per 100 rollouts SUCCEEDED in the window");
     h.put(M8_GAP, "M8: rollouts created in the window whose plan has no gate or verify stage with checks / rollouts created");

@@ -5,19 +5,23 @@ import java.util.List;
 
 /**
  * Computes M1–M10 (patch-guide.txt, docs/metrics.md) and the rollout progress gauges from one
- * {@link ProgrammeRecords}. Pure: the same records give the same samples.
+ * {@link ProgrammeRecords} (M5 and M6: from {@link FindingFacts}). Pure: the same records give the same samples.
  */
 public final class ProgrammeMetrics {
   private ProgrammeMetrics() {}
 
-  public static List<Sample> compute(ProgrammeRecords r) {
+  /** Without findings: M5 and M6 are NaN. */
+  public static List<Sample> compute(ProgrammeRecords r) { return compute(r, FindingFacts.none(r.now(), r.window())); }
+
+  /** M5 and M6 come from {@code findings}; everything else from {@code r}. */
+  public static List<Sample> compute(ProgrammeRecords r, FindingFacts findings) {
     List<Sample> out = new ArrayList<>();
     out.addAll(DeliveryMetrics.leadTime(r));
     out.addAll(DeliveryMetrics.successRate(r));
     out.addAll(SafetyMetrics.canaryDelta(r));
     out.addAll(SafetyMetrics.timeToRollback(r));
-    out.addAll(CoverageMetrics.coverage(r));
-    out.addAll(DeliveryMetrics.meanTimeToPatch(r));
+    out.addAll(CoverageMetrics.coverage(findings.coverage()));
+    out.addAll(DeliveryMetrics.meanTimeToPatch(findings.mttp()));
     out.addAll(SafetyMetrics.postPatchIncidents(r));
     out.addAll(CoverageMetrics.observabilityGap(r));
     out.addAll(DeliveryMetrics.failureRate(r));

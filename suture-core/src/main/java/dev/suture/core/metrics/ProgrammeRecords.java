@@ -16,12 +16,13 @@ import java.util.Optional;
  *
  * @param rollouts rollouts that ended in the window or up to 72 h before it (M7 looks back), were
  *     created in it, or have not ended
- * @param coverage the SUCCEEDED rollouts of the newest deployed security patch (M5), any age
+ * @param coverage no longer read: M5 was computed from these rollouts until it moved to the findings
+ *     ({@link FindingFacts}); the loader passes an empty list
  * @param audit rollout audit events in the window (see {@link AuditFact})
  * @param registry every patch registry record
  * @param incidents every incident (opened when a rollout halts)
  * @param changes change requests linked to a rollout
- * @param inventory the assets known now (ASSET documents)
+ * @param inventory the assets known now (ASSET documents); no metric reads it since M5 moved to {@link FindingFacts}
  * @param stateCounts rollouts per state, all time
  * @param auditIntact the result of the last audit chain verification, empty before the first
  */

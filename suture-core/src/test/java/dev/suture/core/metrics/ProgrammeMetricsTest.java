@@ -11,6 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.suture.core.doc.DocumentParser;
+import dev.suture.core.finding.Finding;
+import dev.suture.core.finding.FindingKey;
+import dev.suture.core.finding.FindingState;
+import dev.suture.core.report.CoverageReport;
+import dev.suture.core.report.MttpReport;
+import dev.suture.core.risk.RiskScore;
+import dev.suture.core.vuln.Advisory;
+import dev.suture.core.vuln.OsvRecord;
+import java.time.Instant;
+import java.util.HashMap;
 import dev.suture.core.metrics.ProgrammeRecords.ChangeFact;
 import dev.suture.core.metrics.ProgrammeRecords.IncidentFact;
 import dev.suture.core.model.Asset;
@@ -105,32 +115,64 @@ class ProgrammeMetricsTest {
     assertThat(value(s, M4_COUNT, "trigger", "operator")).isEqualTo(1);
   }
 
-  @Test void m5CoversTheApplicableAssetsOfTheNewestDeployedSecurityPatch() {
-    Records r = new Records();
-    for (int i = 1; i <= 4; i++) r.inventory.add(new Asset("web-" + i, "production", "", List.of(), Map.of(), null));
-    r.inventory.add(new Asset("db-1", "staging", "", List.of(), Map.of(), null));
-    r.coverage.add(rollout("old", "openssl-1", SUCCEEDED, 900, 800, "production", HEALTHY, HEALTHY, HEALTHY, HEALTHY));
-    r.coverage.add(rollout("new", "openssl-2", SUCCEEDED, 30, 20, "production", HEALTHY, SKIPPED, FAILED));
-    r.coverage.add(with(rollout("cfg", "tuning", SUCCEEDED, 3, 2, "production", HEALTHY), Priority.ROUTINE, PatchKind.CONFIG,
-        List.of(), List.of("T"), true)); // newer but not security
-    List<Sample> s = r.compute();
-    assertThat(value(s, M5_COVERAGE, "patch", "openssl-2")).isEqualTo(2.0 / 4);
-    assertThat(value(s, M5_APPLICABLE, "patch", "openssl-2")).isEqualTo(4);
-    assertThat(value(s, M5_PATCHED, "patch", "openssl-2")).isEqualTo(2);
-    assertThat(value(new Records().compute(), M5_COVERAGE, "patch", "none")).isNaN();
+  static Finding finding(String asset, String advisory, FindingState state, Optional<String> fixed, Instant firstSeen,
+                         Optional<Instant> remediatedAt) {
+    return new Finding(new FindingKey(asset, advisory, "openssl"), "Debian:12", "1.0", fixed, state, firstSeen,
+        fixed.map(f -> firstSeen), remediatedAt, Optional.empty(), 1);
   }
 
-  @Test void m6MeasuresFromTheRecordsCreationForPatchesWithCves() {
-    Records r = new Records()
-        .record("cve", Priority.EMERGENCY, List.of("CVE-1"), "why", hoursAgo(72), hoursAgo(48))
-        .record("nocve", Priority.HIGH, List.of(), "why", hoursAgo(72), hoursAgo(48));
-    r.add(rollout("a", "cve", SUCCEEDED, 10, 0, "production", HEALTHY),
-        with(rollout("b", "nocve", SUCCEEDED, 10, 0, "production", HEALTHY), Priority.HIGH, PatchKind.BUGFIX, List.of(), List.of("T"), true));
+  @Test void m5IsTheFindingsBasedCoveragePerEnvironmentAndAll() {
+    Records r = new Records();
+    List<Asset> assets = List.of(new Asset("web-1", "production", "", List.of(), Map.of(), null),
+        new Asset("web-2", "production", "", List.of(), Map.of(), null), new Asset("web-3", "production", "", List.of(), Map.of(), null),
+        new Asset("db-1", "staging", "", List.of(), Map.of(), null));
+    // web-1 has an open fixable finding; web-2 only a finding without a fix (covered); web-3 no inventory.
+    List<Finding> fs = List.of(finding("web-1", "A", FindingState.OPEN, Optional.of("1.1"), hoursAgo(10), Optional.empty()),
+        finding("web-2", "B", FindingState.OPEN, Optional.empty(), hoursAgo(10), Optional.empty()));
+    r.findings = new FindingFacts(CoverageReport.of(assets, Set.of("web-1", "web-2", "db-1"), fs), r.findings.mttp());
     List<Sample> s = r.compute();
-    assertThat(value(s, M6_MTTP, "priority", "emergency", "stat", "mean")).isEqualTo(72 * HOUR);
-    assertThat(value(s, M6_MTTP, "priority", "high", "stat", "mean")).isNaN();
-    assertThat(value(s, M6_PATCHES, "priority", "all")).isEqualTo(1);
+    assertThat(value(s, M5_COVERAGE, "environment", "all")).isEqualTo(2.0 / 3);
+    assertThat(value(s, M5_APPLICABLE, "environment", "all")).isEqualTo(3);
+    assertThat(value(s, M5_PATCHED, "environment", "all")).isEqualTo(2);
+    assertThat(value(s, M5_WITHOUT_INVENTORY, "environment", "all")).isEqualTo(1);
+    assertThat(value(s, M5_COVERAGE, "environment", "production")).isEqualTo(0.5);
+    assertThat(value(s, M5_COVERAGE, "environment", "staging")).isEqualTo(1.0);
+    assertThat(value(new Records().compute(), M5_COVERAGE, "environment", "all")).isNaN();
+    assertThat(value(new Records().compute(), M5_APPLICABLE, "environment", "all")).isZero();
+  }
+
+  @Test void m6IsTheFindingsBasedMttpPerPriorityWithMeanMedianP90AndMax() {
+    Records r = new Records();
+    Instant published = hoursAgo(100);
+    Advisory a = new Advisory(new OsvRecord("A", hoursAgo(200), List.of(), Optional.empty(), List.of()), "", Optional.of(published),
+        List.of(), "{}");
+    List<Finding> fs = List.of(
+        finding("web-1", "A", FindingState.REMEDIATED, Optional.of("1.1"), hoursAgo(90), Optional.of(hoursAgo(76))),  // 24 h
+        finding("web-2", "A", FindingState.REMEDIATED, Optional.of("1.1"), hoursAgo(90), Optional.of(hoursAgo(52))),  // 48 h
+        finding("web-3", "A", FindingState.REMEDIATED, Optional.of("1.1"), hoursAgo(90), Optional.of(hoursAgo(28))),  // 72 h
+        finding("web-4", "A", FindingState.REMEDIATED, Optional.of("1.1"), hoursAgo(90), Optional.of(ago(Duration.ofDays(31)))),
+        finding("web-5", "A", FindingState.OPEN, Optional.of("1.1"), hoursAgo(90), Optional.empty()));
+    Map<FindingKey, RiskScore> risks = new HashMap<>();
+    for (Finding f : fs) risks.put(f.key(), new RiskScore(50, Priority.HIGH, NOW, List.of(), ""));
+    r.findings = new FindingFacts(r.findings.coverage(), MttpReport.of(NOW, Records.WINDOW, fs, Map.of("A", a), risks, Map.of()));
+    List<Sample> s = r.compute();
+    assertThat(value(s, M6_MTTP, "priority", "high", "stat", "mean")).isEqualTo(48 * HOUR);
+    assertThat(value(s, M6_MTTP, "priority", "high", "stat", "median")).isEqualTo(48 * HOUR);
+    assertThat(value(s, M6_MTTP, "priority", "high", "stat", "p90")).isEqualTo(72 * HOUR);
+    assertThat(value(s, M6_MTTP, "priority", "high", "stat", "max")).isEqualTo(72 * HOUR);
+    assertThat(value(s, M6_MTTP, "priority", "all", "stat", "mean")).isEqualTo(48 * HOUR);
+    assertThat(value(s, M6_MTTP, "priority", "emergency", "stat", "mean")).isNaN();
+    assertThat(value(s, M6_PATCHES, "priority", "high")).isEqualTo(3);
+    assertThat(value(s, M6_PATCHES, "priority", "emergency")).isZero();
+  }
+
+  @Test void m1IsUnchangedByTheMoveOfM6ToFindings() {
+    Records r = new Records()
+        .record("cve", Priority.EMERGENCY, List.of("CVE-1"), "why", hoursAgo(72), hoursAgo(48));
+    r.add(rollout("a", "cve", SUCCEEDED, 10, 0, "production", HEALTHY));
+    List<Sample> s = r.compute();
     assertThat(value(s, M1_LEAD_TIME, "priority", "emergency", "stat", "mean")).isEqualTo(48 * HOUR);
+    assertThat(value(s, M6_PATCHES, "priority", "all")).isZero();
   }
 
   @Test void m7CountsIncidentsWithin72HoursOfASuccessOnTheSameAssets() {

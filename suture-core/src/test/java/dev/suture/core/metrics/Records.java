@@ -36,6 +36,7 @@ final class Records {
   final List<Asset> inventory = new ArrayList<>();
   final Map<RolloutState, Long> states = new HashMap<>();
   Optional<Boolean> intact = Optional.of(true);
+  FindingFacts findings = FindingFacts.none(NOW, WINDOW);
   long sequence;
 
   static Instant ago(Duration d) { return NOW.minus(d); }
@@ -83,7 +84,7 @@ final class Records {
     return new ProgrammeRecords(NOW, WINDOW, rollouts, coverage, audit, registry, incidents, changes, inventory, states, intact);
   }
 
-  List<Sample> compute() { return ProgrammeMetrics.compute(build()); }
+  List<Sample> compute() { return ProgrammeMetrics.compute(build(), findings); }
 
   static double value(List<Sample> samples, String name, String... labels) {
     List<Sample> hits = samples.stream().filter(s -> s.name().equals(name)).filter(s -> {

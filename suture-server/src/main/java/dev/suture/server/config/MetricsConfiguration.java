@@ -1,5 +1,6 @@
 package dev.suture.server.config;
 
+import dev.suture.core.report.ReportService;
 import dev.suture.server.metrics.ProgrammeMetricsExporter;
 import dev.suture.server.metrics.ProgrammeMetricsWiring;
 import dev.suture.store.JdbcPatchRegistry;
@@ -27,10 +28,11 @@ public class MetricsConfiguration {
 
   @Bean(destroyMethod = "close") ProgrammeMetricsExporter programmeMetricsExporter(Store store, JdbcProgrammeRecords reader,
       JdbcPatchRegistry registry, MeterRegistry meters, Clock clock, @Value("${suture.metrics.interval:30s}") String interval,
-      @Value("${suture.metrics.window:30d}") String window, @Value("${suture.metrics.audit-verify-interval:10m}") String verify) {
+      @Value("${suture.metrics.window:30d}") String window, @Value("${suture.metrics.audit-verify-interval:10m}") String verify,
+      ReportService reports) {
     return ProgrammeMetricsWiring.exporter(store, reader, registry, meters, clock,
         RegistryConfiguration.duration("suture.metrics.interval", interval), RegistryConfiguration.duration("suture.metrics.window", window),
-        RegistryConfiguration.duration("suture.metrics.audit-verify-interval", verify));
+        RegistryConfiguration.duration("suture.metrics.audit-verify-interval", verify), reports);
   }
 
   @Bean MetricsStarter metricsStarter(ProgrammeMetricsExporter exporter) { return new MetricsStarter(exporter); }

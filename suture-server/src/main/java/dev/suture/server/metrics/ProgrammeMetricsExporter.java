@@ -74,7 +74,8 @@ public final class ProgrammeMetricsExporter implements AutoCloseable {
         verifiedAt = clock.instant();
         if (!intact.get()) log.error("programme metrics: the audit chain is NOT intact (GET /api/v1/audit/verify says where)");
       }
-      List<Sample> samples = ProgrammeMetrics.compute(loader.load(intact));
+      var records = loader.load(intact);
+      List<Sample> samples = ProgrammeMetrics.compute(records, loader.findings(records.now()));
       publish(samples);
       snapshot.set(samples);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.suture.server.metrics;
 
+import dev.suture.core.report.ReportService;
 import dev.suture.store.JdbcPatchRegistry;
 import dev.suture.store.JdbcProgrammeRecords;
 import dev.suture.store.Store;
@@ -13,8 +14,8 @@ public final class ProgrammeMetricsWiring {
 
   public static ProgrammeMetricsExporter exporter(Store store, JdbcProgrammeRecords reader, JdbcPatchRegistry registry,
                                                   MeterRegistry meters, Clock clock, Duration interval, Duration window,
-                                                  Duration verifyInterval) {
-    return new ProgrammeMetricsExporter(new ProgrammeRecordsLoader(store, reader, registry, clock, window), store.audit(), meters,
+                                                  Duration verifyInterval, ReportService reports) {
+    return new ProgrammeMetricsExporter(new ProgrammeRecordsLoader(store, reader, registry, clock, window, reports), store.audit(), meters,
         clock, interval, verifyInterval);
   }
 }

@@ -2,12 +2,12 @@ package dev.suture.server.metrics;
 
 import dev.suture.core.doc.DocumentKind;
 import dev.suture.core.metrics.AuditFact;
-import dev.suture.core.metrics.CoverageMetrics;
+import dev.suture.core.metrics.FindingFacts;
 import dev.suture.core.metrics.ProgrammeRecords;
 import dev.suture.core.metrics.RolloutFacts;
 import dev.suture.core.model.Asset;
-import dev.suture.core.model.PatchKind;
 import dev.suture.core.port.CheckResult;
+import dev.suture.core.report.ReportService;
 import dev.suture.core.rollout.RolloutState;
 import dev.suture.store.JdbcPatchRegistry;
 import dev.suture.store.JdbcProgrammeRecords;
@@ -42,12 +42,20 @@ final class ProgrammeRecordsLoader {
   private final JdbcPatchRegistry registry;
   private final Clock clock;
   private final Duration window;
+  private final ReportService reports;
   private final RolloutCache cache;
   private final List<AuditFact> audit = new ArrayList<>();
   private long lastSequence;
 
+  /** Without findings (M5 and M6 export no data). */
   ProgrammeRecordsLoader(Store store, JdbcProgrammeRecords reader, JdbcPatchRegistry registry, Clock clock, Duration window) {
+    this(store, reader, registry, clock, window, null);
+  }
+
+  ProgrammeRecordsLoader(Store store, JdbcProgrammeRecords reader, JdbcPatchRegistry registry, Clock clock, Duration window,
+                         ReportService reports) {
     this.store = store;
+    this.reports = reports;
     this.reader = reader;
     this.registry = registry;
     this.clock = clock;
@@ -65,28 +73,23 @@ final class ProgrammeRecordsLoader {
 
     List<RolloutRow> relevant = rows.stream().filter(r -> !ended(r.state()) || !r.updatedAt().isBefore(lookback)
         || r.createdAt().isAfter(start)).toList();
-    List<RolloutRow> coverage = coverageRows(rows);
     Set<String> ids = new HashSet<>();
     relevant.forEach(r -> ids.add(r.id()));
-    coverage.forEach(r -> ids.add(r.id()));
     Map<String, List<RolloutFacts.Target>> targets = reader.targets(ids);
 
     readAudit(lookback);
     List<Asset> inventory = store.documents().list(DocumentKind.ASSET).stream().map(d -> d.as(Asset.class)).toList();
-    return new ProgrammeRecords(now, window, facts(relevant, targets), facts(coverage, targets), List.copyOf(audit),
+    return new ProgrammeRecords(now, window, facts(relevant, targets), List.of(), List.copyOf(audit),
         registry.list(), reader.incidents(), reader.changes(), inventory, reader.stateCounts(), auditIntact);
   }
 
-  /** Every SUCCEEDED rollout of the newest deployed security patch (M5), whatever its age. */
-  private List<RolloutRow> coverageRows(List<RolloutRow> rows) {
-    List<RolloutFacts> security = new ArrayList<>();
-    for (RolloutRow r : rows) {
-      if (r.state() != RolloutState.SUCCEEDED || cache.get(r.id()).kind() != PatchKind.SECURITY) continue;
-      security.add(fact(r, List.of()));
-    }
-    Optional<String> newest = CoverageMetrics.newestSecurityPatch(security);
-    return newest.map(p -> rows.stream().filter(r -> r.state() == RolloutState.SUCCEEDED && r.patchId().equals(p)).toList())
-        .orElse(List.of());
+  /**
+   * M5 and M6 from the findings (docs/reports.md): coverage now and MTTP over the metrics window. Reads
+   * every active finding and the REMEDIATED ones, and scores the risk of those remediated in the window.
+   */
+  FindingFacts findings(Instant now) {
+    if (reports == null) return FindingFacts.none(now, window);
+    return new FindingFacts(reports.coverage(), reports.mttp(window));
   }
 
   /**
