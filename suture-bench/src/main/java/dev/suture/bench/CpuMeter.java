@@ -13,25 +13,25 @@ import java.util.stream.Stream;
  * everything else. "Everything else" is what tells a clean measurement from one taken while a
  * build ran next to it. Linux only (/proc); elsewhere the figures read as unknown (-1).
  */
-final class CpuMeter {
+public final class CpuMeter {
   /** USER_HZ: /proc reports clock ticks of 1/100 s on every Linux this runs on. */
   private static final double TICK_SECONDS = 0.01;
 
   /** {@code postgres}: CPU ticks per postgres process id (empty when /proc cannot be read). */
-  record Sample(long nanos, double hostBusy, double jvm, Map<Long, Long> postgres) {}
+  public record Sample(long nanos, double hostBusy, double jvm, Map<Long, Long> postgres) {}
 
-  record Usage(double jvmCores, double postgresCores, double otherCores) {
-    boolean known() { return jvmCores >= 0 && otherCores >= 0; }
+  public record Usage(double jvmCores, double postgresCores, double otherCores) {
+    public boolean known() { return jvmCores >= 0 && otherCores >= 0; }
   }
 
   private CpuMeter() {}
 
-  static Sample sample() {
+  public static Sample sample() {
     return new Sample(System.nanoTime(), hostBusySeconds(), jvmSeconds(), postgresTicks());
   }
 
   /** Average cores busy between two samples (e.g. 1.5 = one and a half cores). */
-  static Usage between(Sample a, Sample b) {
+  public static Usage between(Sample a, Sample b) {
     double wall = (b.nanos - a.nanos) / 1e9;
     if (wall <= 0 || a.hostBusy < 0 || b.hostBusy < 0) return new Usage(-1, -1, -1);
     double host = (b.hostBusy - a.hostBusy) / wall;

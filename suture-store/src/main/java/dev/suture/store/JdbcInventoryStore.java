@@ -4,18 +4,26 @@ import dev.suture.core.port.InventoryStore;
 
 import dev.suture.core.audit.AuditRecord;
 import dev.suture.core.engine.ConflictException;
+import dev.suture.core.inventory.InstalledPackage;
+import dev.suture.core.inventory.InstalledRow;
 import dev.suture.core.inventory.InventorySnapshot;
+import dev.suture.core.vuln.AdvisoryIndex;
+import dev.suture.core.vuln.FleetMatcher;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -26,6 +34,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcInventoryStore implements InventoryStore {
   private static final String UNIQUE_VIOLATION = "23505";
+  /** Distinct package names one {@link #installedMatching} call takes: twice this many parameters stays under PostgreSQL's 32767. */
+  static final int MAX_MATCH_NAMES = 10_000;
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -175,5 +185,59 @@ public final class JdbcInventoryStore implements InventoryStore {
     InventorySnapshot s = headers.get(i).toSnapshot();
     headers.set(i, null); // let its packages go
     consumer.accept(s);
+  }
+
+  /**
+   * The rows advisories filed under {@code keys} can apply to, from one statement: rows whose source
+   * name is a key's package, UNION rows whose binary name is (a row without a source name is matched by
+   * its binary name), each branch served by an index of V9. Both branches may return rows another key
+   * rule excludes (a binary named like a key but built from another source, the same name in another
+   * ecosystem); the exact rule, {@link FleetMatcher#matchName} and {@link AdvisoryIndex.Key#of}, is
+   * applied here, so the result is what {@link InventoryStore#installedMatching}'s default returns.
+   * Equal package rows and strings are shared between hosts, as most hosts run the same versions.
+   *
+   * @throws IllegalArgumentException when the keys name more than {@value #MAX_MATCH_NAMES} distinct packages
+   */
+  /** The statement for {@code n} names: n parameters for source names, then the same n for binary names. */
+  static String matchSql(int n) {
+    String in = Columns.placeholders(n);
+    String columns = "asset, set_index, seq, ecosystem, name, source_name, version, source_version, arch";
+    return "SELECT " + columns + " FROM installed_packages WHERE source_name IN (" + in + ") UNION SELECT " + columns
+        + " FROM installed_packages WHERE name IN (" + in + ") ORDER BY asset, set_index, seq";
+  }
+
+  @Override
+  public List<InstalledRow> installedMatching(Collection<AdvisoryIndex.Key> keys) {
+    Set<AdvisoryIndex.Key> wanted = Set.copyOf(keys);
+    if (wanted.isEmpty()) return List.of();
+    Set<String> names = new LinkedHashSet<>();
+    for (AdvisoryIndex.Key k : wanted) names.add(k.packageName());
+    if (names.size() > MAX_MATCH_NAMES)
+      throw new IllegalArgumentException("keys: " + names.size() + " distinct package names, at most " + MAX_MATCH_NAMES + " per call");
+    String sql = matchSql(names.size());
+    return jdbc.snapshot(c -> {
+      List<InstalledRow> out = new ArrayList<>();
+      Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
+      Map<String, String> ecosystems = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        for (String n : names) ps.setString(i++, n);
+        for (String n : names) ps.setString(i++, n);
+        ps.setFetchSize(Columns.CHUNK);
+        try (ResultSet rs = ps.executeQuery()) {
+          String asset = null;
+          while (rs.next()) {
+            InstalledPackage p = new InstalledPackage(rs.getString("name"), rs.getString("source_name"), rs.getString("version"),
+                rs.getString("source_version"), rs.getString("arch"));
+            String ecosystem = ecosystems.computeIfAbsent(rs.getString("ecosystem"), e -> e);
+            if (!wanted.contains(AdvisoryIndex.Key.of(ecosystem, FleetMatcher.matchName(p)))) continue;
+            String a = rs.getString("asset");
+            if (!a.equals(asset)) asset = a; // rows arrive by asset: one string per asset
+            out.add(new InstalledRow(asset, rs.getInt("set_index"), ecosystem, shared.computeIfAbsent(p, x -> x)));
+          }
+        }
+      }
+      return out;
+    });
   }
 }

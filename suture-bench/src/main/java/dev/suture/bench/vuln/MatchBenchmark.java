@@ -1,50 +1,22 @@
 package dev.suture.bench.vuln;
 
-import dev.suture.core.inventory.InstalledPackage;
 import dev.suture.core.vuln.AdvisoryIndex;
 import dev.suture.core.vuln.FleetMatcher;
 import dev.suture.core.vuln.FleetMatcher.Finding;
 import dev.suture.core.vuln.FleetMatcher.Host;
 import dev.suture.core.vuln.OsvRecord;
-import dev.suture.core.vuln.OsvRecord.Affected;
-import dev.suture.core.vuln.OsvRecord.Event;
-import dev.suture.core.vuln.OsvRecord.EventKind;
-import dev.suture.core.vuln.OsvRecord.Range;
-import dev.suture.core.vuln.OsvRecord.RangeType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 /**
  * Fleet matching benchmark (issue 6): a synthetic Debian 12 fleet built from REAL dpkg version strings
  * against synthetic OSV Debian:12 advisories, matched with {@link FleetMatcher}.
  *
- * <p>Version strings: the adjacent pairs "a &lt; b" of {@code versions/dpkg-real-pairs.txt} (a copy of
- * {@code ../shared/testdata/versions/dpkg-real-pairs.txt}, bundled as a resource of this module so the
- * jar runs anywhere; {@code --versions PATH} reads another file of the same format). Consecutive pairs
- * where one's b is the next one's a form one package's version history ("chain"); synthetic package i
- * takes chain i modulo the number of chains with at least two versions.
- *
- * <p>Fleet skew: every host has every package; for each package the fleet uses the newest up to
- * {@code --fleet-versions} (default 5) versions of its chain; {@code --current} (default 0.8) of hosts
- * have the newest, the rest are spread uniformly over the older fleet versions.
- *
- * <p>Advisories: each names one random package with {@code introduced: 0, fixed: V}. With probability
- * {@code --recent} (default 0.02) V is one of the fleet's versions above its oldest (so lagging hosts are
- * affected); otherwise V is from the package's history at or below the oldest fleet version (an old,
- * long-fixed advisory: evaluated, never a finding). Real feeds look like that: most advisories are old.
+ * <p>The fleet and the advisories are {@link SyntheticFleet}'s (shared with {@link StoreMatchBenchmark}).
  *
  * <p>Prints timings and counts only; it asserts nothing about time. Heap figures are approximate
  * (Runtime totalMemory - freeMemory after System.gc()). The bench shares one InstalledPackage object per
@@ -90,25 +62,19 @@ public final class MatchBenchmark {
     double recent = Double.parseDouble(o.get("recent"));
     if (hosts < 1 || packages < 1 || advisories < 0 || fleetVersions < 1) throw new IllegalArgumentException("sizes must be positive");
 
-    List<List<String>> chains = chains(o.get("versions"));
+    SyntheticFleet synthetic = new SyntheticFleet(packages, fleetVersions, o.get("versions"));
     Random rnd = new Random(seed);
-    String[] names = new String[packages];
-    List<String>[] history = new List[packages];
-    for (int p = 0; p < packages; p++) {
-      names[p] = String.format("pkg%04d", p);
-      history[p] = chains.get(p % chains.size());
-    }
     System.out.printf("version chains: %d (from %s), hosts %d, packages %d, advisories %d, seed %d%n",
-        chains.size(), o.get("versions").isEmpty() ? "bundled dpkg-real-pairs.txt" : o.get("versions"), hosts, packages, advisories, seed);
+        synthetic.chains, o.get("versions").isEmpty() ? "bundled dpkg-real-pairs.txt" : o.get("versions"), hosts, packages, advisories, seed);
 
     long heap0 = usedAfterGc();
     AdvisoryIndex index = new AdvisoryIndex();
     long t = System.nanoTime();
-    for (int i = 0; i < advisories; i++) index.add(advisory("DSA-BENCH-" + i, rnd, names, history, fleetVersions, recent));
+    for (int i = 0; i < advisories; i++) index.add(synthetic.advisory("DSA-BENCH-" + i, rnd, recent));
     System.out.printf("index: %d advisories in %d ms%n", index.size(), ms(t));
     long heap1 = usedAfterGc();
 
-    List<Host> fleet = fleet(hosts, names, history, fleetVersions, current, rnd);
+    List<Host> fleet = synthetic.fleet(hosts, current, rnd);
     t = System.nanoTime();
     FleetMatcher matcher = new FleetMatcher(index, fleet);
     System.out.printf("fleet: %d installed rows, %d distinct tuples (built in %d ms)%n",
@@ -130,7 +96,7 @@ public final class MatchBenchmark {
     long[] incNanos = new long[100];
     long incFindings = 0;
     for (int i = -20; i < 100; i++) { // 20 unreported warm-ups
-      OsvRecord r = advisory("DSA-NEW-" + i, rnd, names, history, fleetVersions, 0.5);
+      OsvRecord r = synthetic.advisory("DSA-NEW-" + i, rnd, 0.5);
       long s = System.nanoTime();
       FleetMatcher.AdvisoryMatch m = matcher.matchAdvisory(r);
       long d = System.nanoTime() - s;
@@ -146,73 +112,6 @@ public final class MatchBenchmark {
     double millions = matcher.installedRows() / 1e6;
     System.out.printf("heap (approximate, used after GC): advisory index %.1f MB; fleet matcher %.1f MB = %.1f MB per million installed rows%n",
         (heap1 - heap0) / 1e6, (heap2 - heap1) / 1e6, millions == 0 ? 0.0 : (heap2 - heap1) / 1e6 / millions);
-  }
-
-  static List<List<String>> chains(String path) throws IOException {
-    List<List<String>> chains = new ArrayList<>();
-    try (BufferedReader in = open(path)) {
-      List<String> chain = new ArrayList<>();
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.trim().split(" < ");
-        if (f.length != 2) throw new IllegalArgumentException("line " + n + ": expected 'a < b', found '" + line + "'");
-        if (chain.isEmpty() || !chain.get(chain.size() - 1).equals(f[0])) {
-          if (chain.size() >= 2) chains.add(chain);
-          chain = new ArrayList<>(List.of(f[0]));
-        }
-        chain.add(f[1]);
-      }
-      if (chain.size() >= 2) chains.add(chain);
-    }
-    if (chains.isEmpty()) throw new IllegalArgumentException("no version chains in " + path);
-    return chains;
-  }
-
-  private static BufferedReader open(String path) throws IOException {
-    if (!path.isEmpty()) return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
-    InputStream in = MatchBenchmark.class.getResourceAsStream("/versions/dpkg-real-pairs.txt");
-    if (in == null) throw new IllegalStateException("resource versions/dpkg-real-pairs.txt missing from the jar");
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
-
-  /** Index in the package's history of its oldest version in the fleet. */
-  private static int oldestFleet(List<String> h, int fleetVersions) { return Math.max(0, h.size() - fleetVersions); }
-
-  static OsvRecord advisory(String id, Random rnd, String[] names, List<String>[] history, int fleetVersions, double recent) {
-    int p = rnd.nextInt(names.length);
-    List<String> h = history[p];
-    int oldest = oldestFleet(h, fleetVersions);
-    int j = rnd.nextDouble() < recent && oldest < h.size() - 1
-        ? oldest + 1 + rnd.nextInt(h.size() - 1 - oldest)
-        : rnd.nextInt(oldest + 1);
-    Range range = new Range(RangeType.ECOSYSTEM, Optional.empty(),
-        List.of(new Event(EventKind.INTRODUCED, "0"), new Event(EventKind.FIXED, h.get(j))));
-    Affected a = new Affected(Optional.of(new OsvRecord.Package("Debian:12", names[p], Optional.empty())), List.of(range), List.of());
-    return new OsvRecord(id, Instant.parse("2026-01-01T00:00:00Z"), List.of(), Optional.empty(), List.of(a));
-  }
-
-  static List<Host> fleet(int hosts, String[] names, List<String>[] history, int fleetVersions, double current, Random rnd) {
-    InstalledPackage[][] rows = new InstalledPackage[names.length][];
-    for (int p = 0; p < names.length; p++) {
-      List<String> h = history[p];
-      int oldest = oldestFleet(h, fleetVersions);
-      rows[p] = new InstalledPackage[h.size() - oldest];
-      for (int v = oldest; v < h.size(); v++) rows[p][v - oldest] = new InstalledPackage(names[p], names[p], h.get(v), h.get(v), "amd64");
-    }
-    List<Host> fleet = new ArrayList<>(hosts);
-    for (int i = 0; i < hosts; i++) {
-      List<InstalledPackage> pkgs = new ArrayList<>(names.length);
-      for (int p = 0; p < names.length; p++) {
-        InstalledPackage[] r = rows[p];
-        int newest = r.length - 1;
-        pkgs.add(newest == 0 || rnd.nextDouble() < current ? r[newest] : r[rnd.nextInt(newest)]);
-      }
-      fleet.add(new Host(String.format("host%05d", i), "Debian:12", pkgs));
-    }
-    return fleet;
   }
 
   private static long usedAfterGc() {
