@@ -215,7 +215,7 @@ final class VulnCommands {
     }
 
     @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Collect and inspect what is installed where.",
-            subcommands = {InventoryCollect.class})
+            subcommands = {InventoryCollect.class, InventoryList.class, InventoryShow.class, InventorySbom.class})
     static final class Inventory implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -277,7 +277,10 @@ final class VulnCommands {
         }
     }
 
-    @Command(name = "findings", mixinStandardHelpOptions = true, description = "List findings with their risk and due date.")
+    @Command(name = "findings", mixinStandardHelpOptions = true,
+            description = {"List findings with their risk and due date; show one; decide on one.",
+                    "A finding is named by ASSET ADVISORY PACKAGE (the package as the advisory names it)."},
+            subcommands = {FindingShow.class, FindingPlan.class, FindingAccept.class, FindingDismiss.class, FindingReopen.class})
     static final class Findings extends ClientCommand {
         @Option(names = "--asset", paramLabel = "NAME")
         String asset;
@@ -316,6 +319,210 @@ final class VulnCommands {
                         f.path("priority").asText("-"), f.path("due").asText("-"), f.path("kev").asBoolean() ? "yes" : "");
             }
             out().print(t.render());
+            out().flush();
+            return 0;
+        }
+    }
+
+    /** The three positional parameters that name a finding, and its API path. */
+    abstract static class FindingCommand extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "ASSET")
+        String asset;
+
+        @Parameters(index = "1", paramLabel = "ADVISORY")
+        String advisory;
+
+        @Parameters(index = "2", paramLabel = "PACKAGE")
+        String pkg;
+
+        String path() {
+            return ApiClient.API + "/findings/" + ApiClient.segment(asset) + "/" + ApiClient.segment(advisory) + "/"
+                    + ApiClient.segment(pkg);
+        }
+
+        /** Posts a decision and prints the finding's new state. */
+        Integer decide(String state, String note, String expiresAt) {
+            ObjectNode body = Json.MAPPER.createObjectNode().put("state", state);
+            if (note != null) {
+                body.put("note", note);
+            }
+            if (expiresAt != null) {
+                body.put("expiresAt", expiresAt);
+            }
+            JsonNode f = api().postJson(path() + "/decisions", body).json();
+            out().printf("%s/%s/%s: %s%s%n", asset, advisory, pkg, f.path("state").asText(),
+                    f.path("exceptionExpiresAt").isTextual() ? " until " + f.path("exceptionExpiresAt").asText() : "");
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One finding: versions, state, risk breakdown, history.")
+    static final class FindingShow extends FindingCommand {
+        @Override
+        public Integer call() {
+            JsonNode d = api().get(path()).json();
+            JsonNode f = d.path("finding");
+            out().printf("%s %s on %s (%s)%n", f.path("advisory").asText(), f.path("packageName").asText(), f.path("asset").asText(),
+                    f.path("ecosystem").asText());
+            if (!f.path("summary").asText().isEmpty()) {
+                out().println("  " + f.path("summary").asText());
+            }
+            out().printf("installed %s, fixed in %s; state %s; first seen %s%n", f.path("installedVersion").asText(),
+                    f.path("fixedVersion").asText("(no fix published)"), f.path("state").asText(), f.path("firstSeen").asText());
+            if (f.path("exceptionApprover").isTextual()) {
+                out().printf("accepted risk by %s until %s: %s%n", f.path("exceptionApprover").asText(),
+                        f.path("exceptionExpiresAt").asText(), f.path("exceptionReason").asText());
+            }
+            if (f.path("riskScore").isNumber()) {
+                out().printf(Locale.ROOT, "risk %.1f, priority %s, due %s%n", f.path("riskScore").asDouble(), f.path("priority").asText(),
+                        f.path("due").asText());
+            }
+            for (JsonNode x : d.path("risk")) {
+                out().printf("  %-12s %-28s %-10s %s%n", x.path("input").asText(), x.path("value").asText(), x.path("effect").asText(),
+                        x.path("why").asText());
+            }
+            out().println("history:");
+            for (JsonNode h : d.path("history")) {
+                out().printf("  %s  %s -> %s  by %s  %s%n", h.path("at").asText(), h.path("from").asText("(new)"), h.path("to").asText(),
+                        h.path("actor").asText(), h.path("note").asText());
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true, description = "Mark a finding patch-planned (requester or operator).")
+    static final class FindingPlan extends FindingCommand {
+        @Option(names = "--note", paramLabel = "TEXT")
+        String note;
+
+        @Override
+        public Integer call() {
+            return decide("patch-planned", note, null);
+        }
+    }
+
+    @Command(name = "accept", mixinStandardHelpOptions = true,
+            description = "Accept the risk of a finding (approvers only): why, and until when (a date, a time or a duration like 30d).")
+    static final class FindingAccept extends FindingCommand {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+
+        @Option(names = "--expires", required = true, paramLabel = "WHEN", description = "2027-03-01, 2027-03-01T12:00:00Z or 30d")
+        String expires;
+
+        @Override
+        public Integer call() {
+            return decide("accepted-risk", reason, expiry(expires));
+        }
+
+        private String expiry(String text) {
+            try {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+            } catch (java.time.format.DateTimeParseException notADate) {
+                // a time or a duration
+            }
+            try {
+                return java.time.Instant.parse(text).toString();
+            } catch (java.time.format.DateTimeParseException notATime) {
+                // a duration
+            }
+            try {
+                return java.time.Instant.now().plus(dev.suture.core.doc.Durations.parse(text)).toString();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "--expires: '" + text + "' is not a date (2027-03-01), a time (2027-03-01T12:00:00Z) or a duration (30d)");
+            }
+        }
+    }
+
+    @Command(name = "dismiss", mixinStandardHelpOptions = true,
+            description = "Declare a finding a false positive (operator or approver), saying why the advisory does not apply.")
+    static final class FindingDismiss extends FindingCommand {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+
+        @Override
+        public Integer call() {
+            return decide("false-positive", reason, null);
+        }
+    }
+
+    @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Open a planned, accepted or dismissed finding again.")
+    static final class FindingReopen extends FindingCommand {
+        @Option(names = "--note", paramLabel = "TEXT")
+        String note;
+
+        @Override
+        public Integer call() {
+            return decide("open", note, null);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every asset's latest inventory: when, how, release, packages.")
+    static final class InventoryList extends ClientCommand {
+        @Override
+        public Integer call() {
+            Table t = new Table("ASSET", "COLLECTED", "SOURCE", "OS", "ECOSYSTEMS", "PACKAGES", "PROBLEMS");
+            for (JsonNode i : api().get(ApiClient.API + "/inventory").json()) {
+                List<String> eco = new ArrayList<>();
+                i.path("ecosystems").forEach(e -> eco.add(e.asText()));
+                t.row(i.path("asset").asText(), i.path("collectedAt").asText(), i.path("source").asText(), i.path("osName").asText(),
+                        String.join(",", eco), i.path("packages").asInt(), i.path("problems").asInt());
+            }
+            out().print(t.render());
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One asset's packages (and the lines that could not be read).")
+    static final class InventoryShow extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "ASSET")
+        String asset;
+
+        @Override
+        public Integer call() {
+            JsonNode s = api().get(ApiClient.API + "/inventory/" + ApiClient.segment(asset)).json();
+            Table t = new Table("ECOSYSTEM", "PACKAGE", "VERSION", "SOURCE", "SOURCE VERSION", "ARCH");
+            for (JsonNode p : s.path("packages")) {
+                t.row(p.path("ecosystem").asText(), p.path("name").asText(), p.path("version").asText(), p.path("sourceName").asText(),
+                        p.path("sourceVersion").asText(), p.path("arch").asText());
+            }
+            out().print(t.render());
+            for (JsonNode p : s.path("problems")) {
+                out().println("unreadable: " + p.asText());
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "sbom", mixinStandardHelpOptions = true,
+            description = "Record a container image asset's inventory from a CycloneDX SBOM (JSON or XML) and re-match its findings.")
+    static final class InventorySbom extends ClientCommand {
+        @Parameters(index = "0", paramLabel = "ASSET")
+        String asset;
+
+        @Parameters(index = "1", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new ParameterException(spec.commandLine(), "FILE: no such file: " + file);
+            }
+            JsonNode r = longApi(this).postBody(ApiClient.API + "/inventory/" + ApiClient.segment(asset) + "/sbom",
+                    HttpRequest.BodyPublishers.ofFile(file), "application/octet-stream").json();
+            JsonNode i = r.path("inventory");
+            JsonNode f = r.path("findings");
+            out().printf("%s: %d packages (%s)%s%n", asset, i.path("packages").asInt(), i.path("ecosystems").toString(),
+                    r.path("stored").asBoolean() ? "" : "; a newer inventory was already stored, nothing changed");
+            if (f.isObject()) {
+                out().printf("findings: %d opened, %d reopened, %d remediated%n", f.path("opened").asLong(), f.path("reopened").asLong(),
+                        f.path("remediated").asLong());
+            }
             out().flush();
             return 0;
         }

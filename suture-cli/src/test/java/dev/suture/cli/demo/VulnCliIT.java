@@ -76,6 +76,31 @@ class VulnCliIT {
       assertThat(findings.lines().findFirst().orElseThrow()).matches("ASSET +ADVISORY +PACKAGE +INSTALLED +FIXED +STATE +RISK +PRIORITY +DUE +KEV");
       assertThat(findings).containsPattern("this-host +DEBIAN-CVE-2099-0042 +bash +" + java.util.regex.Pattern.quote(bash) + " +\\S+ +open +\\d+\\.\\d");
       assertThat(ok("findings", "-o", "json")).contains("\"epss\":0.91");
+      assertThat(ok("inventory", "list")).containsPattern("this-host +\\S+ +command:dpkg +.*Debian:12 +\\d+ +\\d+");
+      assertThat(ok("inventory", "show", "this-host")).containsPattern("Debian:12 +bash +\\S+ +bash");
+
+      // Decisions from the command line: an approver accepts the risk for 30 days; an operator may not.
+      String[] key = {"this-host", "DEBIAN-CVE-2099-0042", "bash"};
+      assertThat(ok("users", "add", "ops", "--role", "operator,viewer")).contains("user ops created");
+      assertThat(ok("users", "add", "bob", "--role", "approver,viewer")).contains("user bob created");
+      Map<String, String> admin = env;
+      env = Map.of("SUTURE_SERVER", admin.get("SUTURE_SERVER"), "SUTURE_TOKEN_FILE", admin.get("SUTURE_TOKEN_FILE"),
+          "SUTURE_TOKEN", ok("users", "token", "ops").strip());
+      Run opsAccepts = run("findings", "accept", key[0], key[1], key[2], "--reason", "lab host", "--expires", "30d");
+      assertThat(opsAccepts.exit()).isEqualTo(1);
+      assertThat(opsAccepts.err()).contains("requires the role approver");
+      env = admin;
+      env = Map.of("SUTURE_SERVER", admin.get("SUTURE_SERVER"), "SUTURE_TOKEN_FILE", admin.get("SUTURE_TOKEN_FILE"),
+          "SUTURE_TOKEN", ok("users", "token", "bob").strip());
+      assertThat(run("findings", "accept", key[0], key[1], key[2], "--reason", "x", "--expires", "someday").exit()).isEqualTo(64);
+      assertThat(ok("findings", "accept", key[0], key[1], key[2], "--reason", "lab host, no shell users", "--expires", "30d"))
+          .startsWith("this-host/DEBIAN-CVE-2099-0042/bash: accepted-risk until 20");
+      String shown = ok("findings", "show", key[0], key[1], key[2]);
+      assertThat(shown).contains("installed " + bash).contains("accepted risk by bob until").contains("lab host, no shell users")
+          .contains("history:").containsPattern("\\(new\\) -> open +by system:inventory")
+          .containsPattern("open -> accepted-risk +by bob");
+      assertThat(ok("findings", "reopen", key[0], key[1], key[2], "--note", "exception withdrawn")).contains(": open");
+      env = admin;
 
       assertThat(run("feeds", "import", "nvd", "x").exit()).isEqualTo(64);
       Run missing = run("feeds", "import", "kev", tmp.resolve("nope.json").toString());
