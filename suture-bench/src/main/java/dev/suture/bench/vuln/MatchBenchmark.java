@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -41,18 +42,9 @@ public final class MatchBenchmark {
     o.put("fleet-versions", "5");
     o.put("recent", "0.02");
     o.put("versions", "");
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("-h") || a.equals("--help")) {
-        System.out.print(USAGE);
-        return;
-      }
-      if (!a.startsWith("--") || !o.containsKey(a.substring(2)) || i + 1 >= args.length) {
-        System.err.print("bad argument '" + a + "'\n" + USAGE);
-        System.exit(2);
-      }
-      o.put(a.substring(2), args[++i]);
-    }
+    Optional<Map<String, String>> parsed = BenchOptions.parse(args, o, USAGE);
+    if (parsed.isEmpty()) return;
+    o = parsed.get();
     int hosts = Integer.parseInt(o.get("hosts"));
     int packages = Integer.parseInt(o.get("packages"));
     int advisories = Integer.parseInt(o.get("advisories"));

@@ -95,18 +95,9 @@ public final class StoreMatchBenchmark {
     o.put("pg-url", "jdbc:postgresql://127.0.0.1:5432/suture_test");
     o.put("pg-user", "suture");
     o.put("pg-password", "suture");
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("-h") || a.equals("--help")) {
-        System.out.print(USAGE);
-        return;
-      }
-      if (!a.startsWith("--") || !o.containsKey(a.substring(2)) || i + 1 >= args.length) {
-        System.err.print("bad argument '" + a + "'\n" + USAGE);
-        System.exit(2);
-      }
-      o.put(a.substring(2), args[++i]);
-    }
+    Optional<Map<String, String>> parsed = BenchOptions.parse(args, o, USAGE);
+    if (parsed.isEmpty()) return;
+    o = parsed.get();
     String dbKind = o.get("db");
     if (!dbKind.equals("h2") && !dbKind.equals("postgres")) throw new IllegalArgumentException("--db: h2 or postgres, not '" + dbKind + "'");
     int hosts = Integer.parseInt(o.get("hosts"));

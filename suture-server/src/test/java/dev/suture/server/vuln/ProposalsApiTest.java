@@ -78,17 +78,7 @@ class ProposalsApiTest {
         + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"" + fixed + "\"}]}]}]}";
   }
 
-  static byte[] zip(Map<String, String> entries) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-      for (var e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
-  }
+  static byte[] zip(Map<String, String> entries) { return OsvZips.zip(entries); }
 
   static String asset(String name, String env, String role) {
     return "apiVersion: suture.dev/v1\nkind: Asset\nmetadata: {name: " + name + ", labels: {role: " + role + "}}\n"

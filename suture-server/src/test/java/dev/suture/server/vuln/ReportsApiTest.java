@@ -101,17 +101,7 @@ class ReportsApiTest {
         + "\"events\":" + events + "}]}]}";
   }
 
-  static byte[] zip(Map<String, String> entries) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-      for (var e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-        z.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
-  }
+  static byte[] zip(Map<String, String> entries) { return OsvZips.zip(entries); }
 
   static InventorySnapshot snapshot(String asset, Instant at, String... nameVersion) {
     List<InstalledPackage> ps = new ArrayList<>();
