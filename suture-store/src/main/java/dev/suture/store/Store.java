@@ -78,7 +78,9 @@ public final class Store implements AutoCloseable {
    *       writes without giving up on an interrupt, and keeps the interrupt for the caller.</li>
    *   <li>WRITE_DELAY=0 makes every commit durable before it returns: by default H2 writes committed
    *       changes in the background and a killed process loses the last seconds of them (rollouts,
-   *       audit events, queued notifications; docs/adr/008-notifications-outbox.md).</li>
+   *       audit events, queued notifications; docs/adr/008-notifications-outbox.md). It also stops H2's
+   *       background thread, which is what rewrites mostly dead chunks; a Store on such a file runs
+   *       {@link H2Compactor} instead (docs/adr/012-h2-compaction.md).</li>
    * </ul>
    */
   public static String h2FileUrl(Path base) {
