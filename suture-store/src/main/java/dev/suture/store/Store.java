@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.suture.core.doc.DocumentParser;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -20,6 +21,7 @@ public final class Store implements AutoCloseable {
   private final JdbcUserStore users;
   private final JdbcCalendar calendar;
   private final JdbcNotificationOutbox notifications;
+  private final Optional<H2Compactor> compactor;
 
   private Store(HikariDataSource owned, DataSource ds, Clock clock, DocumentParser parser) {
     this.owned = owned;
@@ -31,6 +33,8 @@ public final class Store implements AutoCloseable {
     this.users = new JdbcUserStore(jdbc, clock);
     this.calendar = new JdbcCalendar(documents);
     this.notifications = new JdbcNotificationOutbox(jdbc, clock, parser);
+    // Embedded H2 only: WRITE_DELAY=0 stops H2's own compaction, so the store does it (ADR 012).
+    this.compactor = H2Compactor.startIfEmbeddedH2(ds, H2Compactor.EVERY);
   }
 
   /** Uses a pool someone else owns (Spring's). Runs the migrations. */
@@ -74,7 +78,9 @@ public final class Store implements AutoCloseable {
    *       writes without giving up on an interrupt, and keeps the interrupt for the caller.</li>
    *   <li>WRITE_DELAY=0 makes every commit durable before it returns: by default H2 writes committed
    *       changes in the background and a killed process loses the last seconds of them (rollouts,
-   *       audit events, queued notifications; docs/adr/008-notifications-outbox.md).</li>
+   *       audit events, queued notifications; docs/adr/008-notifications-outbox.md). It also stops H2's
+   *       background thread, which is what rewrites mostly dead chunks; a Store on such a file runs
+   *       {@link H2Compactor} instead (docs/adr/012-h2-compaction.md).</li>
    * </ul>
    */
   public static String h2FileUrl(Path base) {
@@ -92,7 +98,9 @@ public final class Store implements AutoCloseable {
   public JdbcCalendar calendar() { return calendar; }
   public JdbcNotificationOutbox notifications() { return notifications; }
 
+  /** Stops the H2 compaction (if any) and closes the pool if this Store opened it. */
   @Override public void close() {
+    compactor.ifPresent(H2Compactor::close);
     if (owned != null) owned.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.suture.bench.vuln;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.suture.bench.BenchDatabase;
 import dev.suture.bench.CpuMeter;
+import dev.suture.bench.H2DiskReport;
 import dev.suture.core.doc.DocumentParser;
 import dev.suture.core.feed.FeedKind;
 import dev.suture.core.finding.FindingState;
@@ -286,6 +287,18 @@ public final class StoreMatchBenchmark {
       long heap = usedAfterGc();
       System.out.printf("6. heap used after GC (service with its advisory index loaded): %.1f MB; database on disk: %s%n", heap / 1e6,
           diskSize(db, ds));
+      if (db.h2Dir().isPresent()) {
+        Instant[] at = {later};
+        // every recorded host collected once more with what is stored (an unchanged daily collection): 700 rows replaced each
+        Runnable recordAgain = () -> {
+          for (int h : hostsRecorded) {
+            InventorySnapshot s = inventories.find(SyntheticFleet.hostName(h)).orElseThrow();
+            at[0] = at[0].plusSeconds(1);
+            service.record(snapshot(s.asset(), at[0], s.packageSets().get(0).packages()), ACTOR).orElseThrow();
+          }
+        };
+        h2Disk(db, ds, hostsRecorded.size(), recordAgain);
+      }
       System.out.printf("load %s%n", loadavg());
     }
   }
@@ -313,6 +326,55 @@ public final class StoreMatchBenchmark {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Where H2's bytes go: the file while open, after a checkpoint, after the ordinary close (which
+   * compacts for at most MAX_COMPACT_TIME), and after SHUTDOWN COMPACT; and the live data per table
+   * and in the LOB maps. Closes {@code ds}.
+   */
+  private static void h2Disk(BenchDatabase db, HikariDataSource ds, int hosts, Runnable recordAgain) throws SQLException {
+    Path dir = db.h2Dir().orElseThrow();
+    long open = H2DiskReport.filesSize(dir);
+    String live;
+    String retained;
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      live = H2DiskReport.report(c);
+      // Dead chunks are only reused once RETENTION_TIME (45 s) has passed, and only freed when a later commit writes a chunk.
+      Thread.sleep(46_000);
+      s.execute("CREATE TABLE bench_tick (id INT PRIMARY KEY)");
+      s.execute("INSERT INTO bench_tick VALUES (1)");
+      retained = H2DiskReport.report(c);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    long waited = H2DiskReport.filesSize(dir);
+    long t = System.nanoTime();
+    recordAgain.run();
+    long againMs = ms(t);
+    long again = H2DiskReport.filesSize(dir);
+    String afterAgain;
+    try (Connection c = ds.getConnection()) {
+      afterAgain = H2DiskReport.report(c);
+    }
+    ds.close();
+    long closed = H2DiskReport.filesSize(dir);
+    t = System.nanoTime();
+    try (Connection c = java.sql.DriverManager.getConnection(db.url); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    }
+    long compactMs = ms(t);
+    long compacted = H2DiskReport.filesSize(dir);
+    String after;
+    try (Connection c = java.sql.DriverManager.getConnection(db.url)) {
+      after = H2DiskReport.report(c);
+    }
+    System.out.printf("6. H2 file: open %.0f MB (%.2f MB per host recorded); 46 s later, after one commit %.0f MB; after every host recorded "
+            + "once more (%d ms) %.0f MB; after the ordinary close %.0f MB; after SHUTDOWN COMPACT %.0f MB (%.2f MB per host; took %d ms)%n",
+        open / 1e6, open / 1e6 / Math.max(1, hosts), waited / 1e6, againMs, again / 1e6, closed / 1e6, compacted / 1e6,
+        compacted / 1e6 / Math.max(1, hosts), compactMs);
+    System.out.print("   a. open:\n" + live + "   b. 46 s later, after one commit:\n" + retained + "   c. after every host recorded once more:\n"
+        + afterAgain + "   d. after SHUTDOWN COMPACT:\n" + after);
   }
 
   /** The database's size on disk: H2's files, or PostgreSQL's relations in the schema (tables, indexes, TOAST). */
