@@ -31,6 +31,17 @@ final class VulnCommands {
     private VulnCommands() {
     }
 
+    /** A command that only groups subcommands: run alone, it prints its usage. */
+    abstract static class UsageOnly implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
     static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -42,14 +53,7 @@ final class VulnCommands {
 
     @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Import and inspect vulnerability feeds.",
             subcommands = {FeedsImport.class, FeedsStatus.class})
-    static final class Feeds implements Runnable {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Feeds extends UsageOnly {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -216,14 +220,7 @@ final class VulnCommands {
 
     @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Collect and inspect what is installed where.",
             subcommands = {InventoryCollect.class, InventoryList.class, InventoryShow.class, InventorySbom.class})
-    static final class Inventory implements Runnable {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Inventory extends UsageOnly {
     }
 
     @Command(name = "collect", mixinStandardHelpOptions = true,

@@ -24,6 +24,15 @@ final class Cli {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** Runs {@code args} against the server at {@code url} (appends {@code --server url}). */
+    static Result runAgainst(String url, String... args) {
+        String[] withServer = new String[args.length + 2];
+        System.arraycopy(args, 0, withServer, 0, args.length);
+        withServer[args.length] = "--server";
+        withServer[args.length + 1] = url;
+        return run(withServer);
+    }
+
     static Result run(String... args) {
         return run(Map.of(), args);
     }

@@ -27,11 +27,7 @@ class CommandsTest {
     }
 
     private Cli.Result run(String... args) {
-        String[] withServer = new String[args.length + 2];
-        System.arraycopy(args, 0, withServer, 0, args.length);
-        withServer[args.length] = "--server";
-        withServer[args.length + 1] = server.url();
-        return Cli.run(withServer);
+        return Cli.runAgainst(server.url(), args);
     }
 
     @Test
